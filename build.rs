@@ -1,0 +1,28 @@
+//! Embeds the default rule set: every `rules/*.json` becomes part of the binary, so a new rule
+//! of the default set is one new JSON file and nothing else.
+
+use std::env;
+use std::fs;
+use std::path::Path;
+
+fn main() {
+    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets this")).join("rules");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| {
+        p.extension().is_some_and(|e| e == "json")
+            && p.file_name().is_some_and(|n| n != "schema.json")
+    });
+    files.sort();
+    let mut out = String::from("/// (file name, contents) of every default rule.\npub const DEFAULT_RULES: &[(&str, &str)] = &[\n");
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let name = f.file_name().expect("a file").to_string_lossy();
+        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", f.display().to_string()));
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets this")).join("default_rules.rs");
+    fs::write(dest, out).expect("OUT_DIR is writable");
+}

@@ -1,0 +1,215 @@
+//! The words around a number that say what it is: growth or share, up or down, above or below.
+//!
+//! Chinese statistical prose puts the verb before the figure (`同比增长2.6%`, `占…的51.1%`,
+//! `比重提高到22.2%`), so the cues are read from the clause text before the number. The word
+//! nearest the number wins: in `比重提高到22.2%` the `到` makes the figure a level, a share.
+
+use super::figure::{Kind, Qualifier};
+
+/// Verbs of change, with their sign.
+const CHANGE_VERBS: &[(&str, bool)] = &[
+    ("增长", true),
+    ("增加", true),
+    ("上升", true),
+    ("提高", true),
+    ("提升", true),
+    ("上涨", true),
+    ("回升", true),
+    ("扩大", true),
+    ("加快", true),
+    ("高出", true),
+    ("拉动", true),
+    ("增", true),
+    ("涨", true),
+    ("多", true),
+    ("下降", false),
+    ("减少", false),
+    ("降低", false),
+    ("回落", false),
+    ("下滑", false),
+    ("下跌", false),
+    ("收窄", false),
+    ("缩小", false),
+    ("放缓", false),
+    ("萎缩", false),
+    ("向下拉动", false),
+    ("负增长", false),
+    ("减", false),
+    ("降", false),
+    ("跌", false),
+    ("少", false),
+];
+
+/// Nouns that name a rate of growth (`增速达到9%` is a growth even after `达到`).
+const GROWTH_NOUNS: &[(&str, bool)] = &[
+    ("增速", true),
+    ("增幅", true),
+    ("增长率", true),
+    ("涨幅", true),
+    ("增长速度", true),
+    ("降幅", false),
+];
+
+/// Words that make a percentage a share of something.
+const SHARE_CUES: &[&str] = &["占", "比重", "占比", "份额", "比例", "构成"];
+
+/// Words right before a number that make it a level, not a change (`提高到22.2%`).
+const LEVEL_MARKERS: &[&str] = &["至", "到", "为", "达", "达到", "是", "在"];
+
+/// Comparison adverbs that mark a growth rate without a verb nearby (`同比8.1%`).
+const COMPARATIVES: &[&str] = &["同比", "环比", "比上年", "比去年", "较上年", "比上月"];
+
+/// The end (byte offset in `s`) of the last occurrence of any word of `words`, with the word.
+fn last_of<'a, T: Copy>(s: &str, words: &'a [(&'a str, T)]) -> Option<(usize, &'a str, T)> {
+    words
+        .iter()
+        .filter_map(|&(w, t)| s.rfind(w).map(|i| (i + w.len(), w, t)))
+        .max_by_key(|&(end, w, _)| (end, w.len()))
+}
+
+fn last_word(s: &str, words: &[&str]) -> Option<usize> {
+    words.iter().filter_map(|w| s.rfind(w).map(|i| i + w.len())).max()
+}
+
+/// Strips adverbs that sit between a verb and its number (`提高到了`, `分别`, `均`).
+fn trim_fillers(mut s: &str) -> &str {
+    const FILLERS: &[&str] = &["了", "分别", "均", "约", "大约", "都"];
+    while let Some(f) = FILLERS.iter().find(|f| s.ends_with(*f)) {
+        s = &s[..s.len() - f.len()];
+    }
+    s
+}
+
+/// What a percentage (or 个百分点) is, from the clause text before it.
+/// Returns the kind and whether the sign is negative.
+pub fn classify_rate(pre: &str, points: bool) -> (Kind, bool) {
+    let pre = trim_fillers(pre);
+    let verb = last_of(pre, CHANGE_VERBS);
+    let noun = last_of(pre, GROWTH_NOUNS);
+    let share = last_word(pre, SHARE_CUES);
+    if points {
+        let negative = match (verb, noun) {
+            (Some((ve, _, vs)), Some((ne, _, ns))) => !(if ve >= ne { vs } else { ns }),
+            (Some((_, _, s)), None) | (None, Some((_, _, s))) => !s,
+            (None, None) => false,
+        };
+        return (Kind::Points, negative);
+    }
+    let level = LEVEL_MARKERS.iter().any(|m| pre.ends_with(m));
+    if level {
+        if let Some((_, _, sign)) = noun {
+            if share.is_none_or(|s| noun.is_some_and(|(n, _, _)| n > s)) {
+                return (Kind::Growth, !sign);
+            }
+        }
+        if share.is_some() {
+            return (Kind::Share, false);
+        }
+        return (Kind::Number, false);
+    }
+    match (verb, share) {
+        (Some((ve, _, sign)), Some(se)) if ve > se => (Kind::Growth, !sign),
+        (Some(_), Some(_)) => (Kind::Share, false),
+        (Some((_, _, sign)), None) => (Kind::Growth, !sign),
+        (None, Some(_)) => (Kind::Share, false),
+        (None, None) => match noun {
+            Some((_, _, sign)) => (Kind::Growth, !sign),
+            None if COMPARATIVES.iter().any(|c| pre.contains(c)) => (Kind::Growth, false),
+            None => (Kind::Number, false),
+        },
+    }
+}
+
+/// True when the text before an amount makes it a change of a level (`增加3.2万户`,
+/// `比上年末减少85万人`), not the level itself.
+pub fn is_change(pre: &str) -> Option<bool> {
+    let pre = trim_fillers(pre);
+    CHANGE_VERBS
+        .iter()
+        .filter(|(w, _)| w.chars().count() >= 2)
+        .find(|(w, _)| pre.ends_with(w))
+        .map(|&(_, sign)| sign)
+}
+
+/// Qualifier words right before a number.
+const PRE_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("超过", Qualifier::Above),
+    ("超", Qualifier::Above),
+    ("逾", Qualifier::Above),
+    ("突破", Qualifier::Above),
+    ("高于", Qualifier::Above),
+    ("大于", Qualifier::Above),
+    ("多于", Qualifier::Above),
+    ("破", Qualifier::Above),
+    ("接近", Qualifier::Nearly),
+    ("将近", Qualifier::Nearly),
+    ("近", Qualifier::Nearly),
+    ("约", Qualifier::About),
+    ("大约", Qualifier::About),
+    ("大概", Qualifier::About),
+    ("不到", Qualifier::Below),
+    ("不足", Qualifier::Below),
+    ("低于", Qualifier::Below),
+    ("少于", Qualifier::Below),
+    ("未满", Qualifier::Below),
+];
+
+/// Qualifier words right after a figure's unit.
+const POST_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("以上", Qualifier::Above),
+    ("以下", Qualifier::Below),
+    ("以内", Qualifier::Below),
+    ("左右", Qualifier::About),
+    ("上下", Qualifier::About),
+];
+
+/// The qualifier that ends `pre`, with its length in bytes.
+pub fn qualifier_before(pre: &str) -> Option<(Qualifier, usize)> {
+    PRE_QUALIFIERS
+        .iter()
+        .filter(|(w, _)| pre.ends_with(w))
+        .max_by_key(|(w, _)| w.len())
+        .map(|&(w, q)| (q, w.len()))
+}
+
+/// The qualifier that starts `post`, with its length in bytes.
+pub fn qualifier_after(post: &str) -> Option<(Qualifier, usize)> {
+    POST_QUALIFIERS
+        .iter()
+        .find(|(w, _)| post.starts_with(w))
+        .map(|&(w, q)| (q, w.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decline_is_a_negative_growth() {
+        assert_eq!(classify_rate("同比下降", false), (Kind::Growth, true));
+        assert_eq!(classify_rate("同比增长", false), (Kind::Growth, false));
+    }
+
+    #[test]
+    fn a_share_raised_to_a_level_is_a_share() {
+        assert_eq!(classify_rate("占餐饮消费总额比重进一步提高到", false), (Kind::Share, false));
+        assert_eq!(classify_rate("占同期福建省外贸总值的", false), (Kind::Share, false));
+    }
+
+    #[test]
+    fn a_growth_noun_keeps_a_level_a_growth() {
+        assert_eq!(classify_rate("商务部重点监测平台交易额增幅达到", false), (Kind::Growth, false));
+    }
+
+    #[test]
+    fn a_share_that_moved_by_percent_reads_as_growth() {
+        // The points-vs-percent rule needs this reading to warn about it.
+        assert_eq!(classify_rate("比重提升", false), (Kind::Growth, false));
+    }
+
+    #[test]
+    fn points_take_the_sign_of_their_verb() {
+        assert_eq!(classify_rate("比重下降", true), (Kind::Points, true));
+        assert_eq!(classify_rate("向下拉动国内生产总值", true), (Kind::Points, true));
+    }
+}

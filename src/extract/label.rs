@@ -1,0 +1,166 @@
+//! The noun phrase a figure measures, read from the clause text before it.
+//!
+//! Chinese statistical prose is head-final and puts the measure right before its number:
+//! `福建省对共建“一带一路”国家进出口 10089.2亿元`, `其中，出口 5455亿元`. The label is that
+//! stretch with the words around it peeled off: time phrases at the front (`2023年`, `全年`,
+//! `同期`), verbs and adverbs at the back (`同比增长`, `达到`, `超过`), quotes and parenthetical
+//! notes anywhere. A share's clause also names its whole: `占同期福建省外贸总值的51.1%` has the
+//! base `福建省外贸总值`.
+
+/// Words that open a clause without being part of what it measures.
+const LEADING: &[&str] = &[
+    "其中", "同期", "全年", "今年", "去年", "当年", "上年", "本年", "年末", "年底", "年内",
+    "上半年", "下半年", "前三季度", "当月", "累计", "截至", "截止", "目前", "此外", "另外",
+    "同时", "据统计", "数据显示", "统计显示", "初步核算", "按可比价格计算", "从行业看",
+    "从来源地看", "从地区看", "而", "但",
+];
+
+/// Words that close a clause before its number without being part of the measure.
+const TRAILING: &[&str] = &[
+    "同比", "环比", "比上年", "比去年", "较上年", "增长", "下降", "增加", "减少", "提高", "提升",
+    "上升", "回落", "为", "达到", "达", "是", "约", "大约", "实现", "共计", "合计", "累计",
+    "总计", "超过", "超", "突破", "逾", "接近", "将近", "近", "了", "已", "共", "预计", "计",
+    "有", "完成", "分别", "均", "仍", "已经", "增至", "降至", "规模", "预期", "至", "到", "高达",
+    "进一步", "保持", "稳定在", "在", "占比", "比重", "的",
+];
+
+/// Removes quotes, brackets and parenthetical notes: `“一带一路”` → `一带一路`,
+/// `城镇化率(城镇人口占比)` → `城镇化率`.
+pub fn strip_marks(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '（' | '[' | '【' => depth += 1,
+            ')' | '）' | ']' | '】' => depth = depth.saturating_sub(1),
+            '“' | '”' | '"' | '‘' | '’' | '「' | '」' | '《' | '》' | ' ' | '、' => {}
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn strip_leading(mut s: &str) -> &str {
+    loop {
+        let before = s;
+        // A date printed at the front: `2023年`, `1-7月份`, `11月底`.
+        let digits = s.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '.');
+        if digits.len() < s.len() {
+            for unit in ["年末", "年底", "年", "月份", "月底", "月末", "月", "日", "季度"] {
+                if let Some(rest) = digits.strip_prefix(unit) {
+                    s = rest;
+                    break;
+                }
+            }
+        }
+        for w in LEADING {
+            if let Some(rest) = s.strip_prefix(w) {
+                s = rest;
+                break;
+            }
+        }
+        if s == before {
+            return s;
+        }
+    }
+}
+
+fn strip_trailing(mut s: &str) -> &str {
+    loop {
+        let before = s;
+        if let Some(w) = TRAILING
+            .iter()
+            .filter(|w| s.ends_with(*w))
+            .max_by_key(|w| w.len())
+        {
+            s = &s[..s.len() - w.len()];
+        }
+        if s == before {
+            return s;
+        }
+    }
+}
+
+/// The measure named by the clause text before a figure.
+pub fn label_of(pre: &str) -> String {
+    let cleaned = strip_marks(pre);
+    let s = strip_trailing(strip_leading(&cleaned));
+    // What is left must name something: one character is a stray verb or particle.
+    if s.chars().count() < 2 {
+        String::new()
+    } else {
+        s.to_string()
+    }
+}
+
+/// A share's clause split into its subject and its base: `民营企业进出口占同期全省外贸总值的`
+/// → (`民营企业进出口`, Some(`全省外贸总值`)). A clause without `占` names no base.
+pub fn share_parts(pre: &str) -> (String, Option<String>) {
+    let cleaned = strip_marks(pre);
+    match cleaned.rfind('占') {
+        Some(i) => {
+            let subject = label_of(&cleaned[..i]);
+            let mut base = &cleaned[i + '占'.len_utf8()..];
+            for cut in ["的比重", "比重", "的份额", "份额", "的比例", "的"] {
+                if let Some(j) = base.find(cut) {
+                    base = &base[..j];
+                    break;
+                }
+            }
+            let base = strip_trailing(strip_leading(base));
+            let base = (base.chars().count() >= 2).then(|| base.to_string());
+            (subject, base)
+        }
+        None => {
+            let subject = match cleaned.find("比重") {
+                Some(i) => label_of(&cleaned[..i]),
+                None => label_of(&cleaned),
+            };
+            (subject, None)
+        }
+    }
+}
+
+/// The head of a label: its last two characters, which name the measure
+/// (`民营企业进出口` → `出口`, `第二产业增加值` → `加值`).
+pub fn head(label: &str) -> &str {
+    let n = label.chars().count();
+    if n <= 2 {
+        return label;
+    }
+    let skip = label.char_indices().nth(n - 2).map_or(0, |(i, _)| i);
+    &label[skip..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_drops_time_and_verbs() {
+        assert_eq!(label_of("2023年全国网上零售额"), "全国网上零售额");
+        assert_eq!(label_of("其中出口"), "出口");
+        assert_eq!(label_of("规上工业企业数量达到"), "规上工业企业数量");
+        assert_eq!(
+            label_of("福建省对共建“一带一路”国家进出口"),
+            "福建省对共建一带一路国家进出口"
+        );
+    }
+
+    #[test]
+    fn a_bare_verb_names_nothing() {
+        assert_eq!(label_of("同比增长"), "");
+    }
+
+    #[test]
+    fn share_names_subject_and_base() {
+        let (s, b) = share_parts("民营企业进出口占同期全省外贸总值的");
+        assert_eq!(s, "民营企业进出口");
+        assert_eq!(b.as_deref(), Some("全省外贸总值"));
+        let (s, b) = share_parts("移动物联网终端用户占移动网络终端连接数的比重达到");
+        assert_eq!((s.as_str(), b.as_deref()), ("移动物联网终端用户", Some("移动网络终端连接数")));
+        let (s, b) = share_parts("第二产业增加值比重为");
+        assert_eq!((s.as_str(), b), ("第二产业增加值", None));
+    }
+}

@@ -1,0 +1,42 @@
+//! From normalized text to facts: figures (numbers with unit, kind and interval), then what each
+//! measures (label, base, period), then the groups the prose puts them in.
+//!
+//! Extraction reads the text once, left to right, and never looks at rules: what it finds is the
+//! same whichever rules run, and `hedui extract` shows exactly what the rules see.
+
+mod cues;
+mod fact;
+mod figure;
+mod group;
+mod label;
+mod scan;
+mod units;
+
+pub use fact::Fact;
+pub use figure::{Figure, Kind, Qualifier};
+pub use group::{Group, GroupKind};
+pub use label::head;
+
+use crate::source::Source;
+use crate::text::Text;
+
+/// Everything extraction learned about one draft.
+#[derive(Clone, Debug)]
+pub struct Extraction {
+    pub text: Text,
+    pub facts: Vec<Fact>,
+    pub groups: Vec<Group>,
+}
+
+/// Reads the figures and facts of a draft.
+pub fn extract(source: &Source) -> Extraction {
+    let text = Text::new(&source.text);
+    let figures = scan::scan(&text);
+    let mut facts = fact::facts(&text, figures);
+    let groups = group::groups(&text, &mut facts);
+    Extraction {
+        text,
+        facts,
+        groups,
+    }
+}

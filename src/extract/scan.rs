@@ -1,0 +1,553 @@
+//! Finds the figures of a normalized text: a numeral, its magnitude, its unit, the qualifiers
+//! around it, and its kind.
+//!
+//! The scanner works left to right on the normalized text and reads only what touches a number.
+//! What the figure is *about* (its label) is the next pass's job.
+
+use super::cues::{classify_rate, is_change, qualifier_after, qualifier_before};
+use super::figure::{Figure, Kind, Qualifier};
+use super::units::{unit_at, UnitClass, UnitMatch};
+use crate::interval::Interval;
+use crate::number::{arabic, chinese, is_chinese_digit, magnitude, Numeral};
+use crate::text::Text;
+use rust_decimal::Decimal;
+
+/// A numeral with everything printed after it, before it is given a kind.
+#[derive(Clone, Debug)]
+struct Reading {
+    start: usize,
+    end: usize,
+    numeral: Numeral,
+    negative: bool,
+    magnitude: Option<(&'static str, Decimal)>,
+    plus: bool,
+    unit: Option<UnitMatch>,
+}
+
+/// All figures of the text, in order.
+pub fn scan(text: &Text) -> Vec<Figure> {
+    let t = text.as_str();
+    let mut figures: Vec<Figure> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let rest = &t[i..];
+        let Some(c) = rest.chars().next() else { break };
+        let prev = t[..i].chars().next_back();
+        let next_i = i + c.len_utf8();
+        let started = if c.is_ascii_digit() {
+            if prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '_') {
+                // Inside a word or code: `PM2.5`, `G20`, `v1.2`.
+                skip_token(t, i)
+            } else {
+                read_arabic(text, i)
+            }
+        } else if rest.starts_with("百分之") {
+            read_percent_words(text, i)
+        } else if is_chinese_digit(c) && !prev.is_some_and(is_chinese_digit) {
+            read_chinese(text, i)
+        } else {
+            Step::Skip(next_i)
+        };
+        match started {
+            Step::Figure(f) => {
+                i = f.norm.end;
+                figures.push(*f);
+            }
+            Step::Skip(j) => i = j.max(next_i),
+        }
+    }
+    figures
+}
+
+enum Step {
+    Figure(Box<Figure>),
+    Skip(usize),
+}
+
+fn skip_token(t: &str, i: usize) -> Step {
+    let end = t[i..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .map_or(t.len(), |n| i + n);
+    Step::Skip(end)
+}
+
+/// Reads magnitude, 余/多, and unit after a numeral ending at `p`.
+fn read_tail(t: &str, start: usize, mut p: usize, numeral: Numeral, negative: bool) -> Reading {
+    let mut plus = false;
+    if t[p..].starts_with('余') || t[p..].starts_with('多') {
+        // `1200余万株`, `30余个`; a `多` not followed by a magnitude or unit is a word (`多数`).
+        let after = &t[p + 3..];
+        if magnitude(after).is_some() || unit_at(after).is_some() {
+            plus = true;
+            p += 3;
+        }
+    }
+    let mag = magnitude(&t[p..]);
+    if let Some((word, _)) = mag {
+        p += word.len();
+    }
+    if t[p..].starts_with('余') || t[p..].starts_with('多') {
+        let after = &t[p + 3..];
+        if unit_at(after).is_some() || mag.is_some() {
+            plus = true;
+            p += 3;
+        }
+    }
+    let unit = unit_at(&t[p..]);
+    if let Some(u) = unit {
+        p += u.len;
+        if u.name == "元" && t[p..].starts_with("人民币") {
+            p += "人民币".len();
+        }
+    }
+    Reading {
+        start,
+        end: p,
+        numeral,
+        negative,
+        magnitude: mag,
+        plus,
+        unit,
+    }
+}
+
+fn read_arabic(text: &Text, i: usize) -> Step {
+    let t = text.as_str();
+    let Some(numeral) = arabic(&t[i..]) else {
+        return Step::Skip(i + 1);
+    };
+    let after = i + numeral.len;
+    if t[after..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+        // `5G`, `3D`: a name, not a figure.
+        return skip_token(t, i);
+    }
+    // A minus sign directly before the digits, not a range dash after another number.
+    let before = &t[..i];
+    let negative = before.ends_with('-')
+        && !before[..before.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || c == '%');
+    let start = if negative { i - 1 } else { i };
+    let reading = read_tail(t, start, after, numeral, negative);
+    Step::Figure(Box::new(finish(text, reading)))
+}
+
+fn read_chinese(text: &Text, i: usize) -> Step {
+    let t = text.as_str();
+    let Some(numeral) = chinese(&t[i..]) else {
+        return Step::Skip(i + 1);
+    };
+    let before = &t[..i];
+    let after = i + numeral.len;
+    // Ordinals (`第一梯队`) are not figures, except in `连续第八个月`.
+    if before.ends_with('第') && !before.ends_with("连续第") {
+        return Step::Skip(after);
+    }
+    let reading = read_tail(t, i, after, numeral, false);
+    let Some(unit) = reading.unit else {
+        return Step::Skip(after);
+    };
+    let lone_one = numeral.value == Decimal::ONE && numeral.len == '一'.len_utf8();
+    let lone_ok = matches!(unit.name, "季度" | "倍") || before.ends_with("连续");
+    if (lone_one && !lone_ok) || !super::units::chinese_numeral_may_precede(unit.class) {
+        // `一家企业`, `一批`: the article "a", not a count.
+        return Step::Skip(after);
+    }
+    // `十四五`, `三农`: numerals that run on into other numerals are names.
+    if t[reading.end..].starts_with(is_chinese_digit) {
+        return Step::Skip(reading.end);
+    }
+    Step::Figure(Box::new(finish(text, reading)))
+}
+
+/// `百分之五十` is 50%.
+fn read_percent_words(text: &Text, i: usize) -> Step {
+    let t = text.as_str();
+    let p = i + "百分之".len();
+    let numeral = chinese(&t[p..]).or_else(|| arabic(&t[p..]));
+    let Some(numeral) = numeral else {
+        return Step::Skip(p);
+    };
+    let reading = Reading {
+        start: i,
+        end: p + numeral.len,
+        numeral: Numeral {
+            value: numeral.value,
+            len: numeral.len,
+            chinese: true,
+        },
+        negative: false,
+        magnitude: None,
+        plus: false,
+        unit: unit_at("%"),
+    };
+    Step::Figure(Box::new(finish(text, reading)))
+}
+
+/// The step of the last significant digit: `100` → 100, `1200` → 100, `5.5` → 0.1.
+fn last_digit_step(v: Decimal) -> Decimal {
+    if v.scale() > 0 {
+        return Decimal::new(1, v.scale());
+    }
+    let mut step = Decimal::ONE;
+    let mut n = v.abs();
+    let ten = Decimal::TEN;
+    while n >= ten && (n % ten).is_zero() {
+        n /= ten;
+        step *= ten;
+    }
+    step
+}
+
+/// Extends a date reading over the month and day that follow (`2023年11月底`, `1月19日`).
+fn extend_date(t: &str, mut end: usize, parts: &mut Vec<u32>) -> usize {
+    loop {
+        let rest = &t[end..];
+        let Some(n) = arabic(rest) else { break };
+        let after = &rest[n.len..];
+        let unit = if after.starts_with('月') && !after.starts_with("月份") && parts.len() == 1 {
+            Some('月')
+        } else if after.starts_with("月份") && parts.len() == 1 {
+            Some('份')
+        } else if after.starts_with('日') && parts.len() == 2 {
+            Some('日')
+        } else {
+            None
+        };
+        let Some(u) = unit else { break };
+        let v = n.value.to_string().parse::<u32>().unwrap_or(0);
+        parts.push(v);
+        end += n.len + if u == '份' { "月份".len() } else { 3 };
+    }
+    for suffix in ["底", "末", "初", "份", "中旬", "上旬", "下旬"] {
+        if t[end..].starts_with(suffix) {
+            end += suffix.len();
+            break;
+        }
+    }
+    end
+}
+
+fn calendar(parts: &[u32]) -> String {
+    match parts {
+        [y] => format!("{y:04}"),
+        [y, m] => format!("{y:04}-{m:02}"),
+        [y, m, d, ..] => format!("{y:04}-{m:02}-{d:02}"),
+        [] => String::new(),
+    }
+}
+
+fn as_u32(v: Decimal) -> Option<u32> {
+    if v.scale() > 0 && !v.fract().is_zero() {
+        return None;
+    }
+    v.to_string().parse().ok()
+}
+
+/// Gives a reading its kind, interval and qualifiers.
+fn finish(text: &Text, r: Reading) -> Figure {
+    let t = text.as_str();
+    let mut end = r.end;
+    let clause = text.structure.clause_at(r.start);
+    let clause_start = text.structure.clauses.get(clause).map_or(0, |c| c.range.start);
+    let pre_full = &t[clause_start.min(r.start)..r.start];
+    let qualifier_pre = qualifier_before(pre_full);
+    let pre = match qualifier_pre {
+        Some((_, len)) => &pre_full[..pre_full.len() - len],
+        None => pre_full,
+    };
+    let mult = r.magnitude.map_or(Decimal::ONE, |m| m.1);
+    let class = r.unit.map(|u| u.class);
+    let unit_name = r.unit.map_or("", |u| u.name);
+    let mult = if r.unit.is_some_and(|u| u.ten_thousand) {
+        mult * Decimal::from(10_000)
+    } else {
+        mult
+    };
+
+    let mut date = None;
+    let mut kind = match class {
+        None => Kind::Number,
+        Some(UnitClass::Measure) => Kind::Amount,
+        Some(UnitClass::Counter) => Kind::Count,
+        Some(UnitClass::Age) => Kind::Amount,
+        Some(UnitClass::Multiple) => Kind::Multiple,
+        Some(UnitClass::Points) => Kind::Points,
+        Some(UnitClass::Percent | UnitClass::PerMille | UnitClass::Tenth) => Kind::Number,
+        Some(UnitClass::Time) => Kind::Duration,
+    };
+    let mut negative_word = false;
+    match class {
+        Some(UnitClass::Percent | UnitClass::PerMille | UnitClass::Tenth) => {
+            let (k, neg) = classify_rate(pre, false);
+            kind = k;
+            negative_word = neg;
+        }
+        Some(UnitClass::Points) => {
+            let (_, neg) = classify_rate(pre, true);
+            negative_word = neg;
+        }
+        Some(UnitClass::Time) if !r.numeral.chinese || unit_name == "季度" => {
+            let v = as_u32(r.numeral.value);
+            let is_year = unit_name == "年"
+                && r.magnitude.is_none()
+                && v.is_some_and(|y| (1900..=2100).contains(&y))
+                && r.numeral.len == 4;
+            let is_month = unit_name == "月"
+                && v.is_some_and(|m| (1..=12).contains(&m))
+                && !pre.ends_with('个');
+            let is_day = unit_name == "日" && v.is_some_and(|d| (1..=31).contains(&d));
+            let is_quarter = unit_name == "季度" && v.is_some_and(|q| (1..=4).contains(&q));
+            if is_year || is_month || is_day || is_quarter {
+                kind = Kind::Date;
+                let mut parts = vec![v.unwrap_or(0)];
+                if is_year {
+                    end = extend_date(t, end, &mut parts);
+                    date = Some(calendar(&parts));
+                } else if is_month {
+                    // A month without its year: extend over the day, report `--MM-DD`.
+                    let mut md = vec![0, parts[0]];
+                    end = extend_date(t, end, &mut md);
+                    date = Some(match md.as_slice() {
+                        [_, m] => format!("--{m:02}"),
+                        [_, m, d, ..] => format!("--{m:02}-{d:02}"),
+                        _ => String::new(),
+                    });
+                } else if is_day {
+                    date = Some(format!("---{:02}", parts[0]));
+                } else {
+                    date = Some(format!("Q{}", parts[0]));
+                }
+            }
+        }
+        _ => {}
+    }
+
+    // A range: `15摄氏度至25摄氏度`, `16-59岁`, `60%—65%`, `8至12月`.
+    let mut range_hi: Option<Interval> = None;
+    let mut range_unit = None;
+    if kind != Kind::Date || date.as_deref().is_some_and(|d| d.starts_with("--")) {
+        for sep in ["至", "到", "-", "—", "~", "－"] {
+            let rest = &t[end..];
+            if let Some(after) = rest.strip_prefix(sep) {
+                if let Some(n2) = arabic(after) {
+                    let p2 = end + sep.len() + n2.len;
+                    let second = read_tail(t, end + sep.len(), p2, n2, false);
+                    let compatible = match (r.unit, second.unit) {
+                        (Some(a), Some(b)) => a.name == b.name,
+                        (None, Some(_)) => true,
+                        _ => false,
+                    };
+                    if compatible {
+                        let m2 = second.magnitude.map_or(mult, |m| m.1);
+                        let exact = n2.value.scale() == 0
+                            && second.unit.is_some_and(|u| exact_range(Some(u.class)));
+                        range_hi = Some(base_interval(n2.value, m2, exact));
+                        range_unit = second.unit;
+                        end = second.end;
+                    }
+                }
+                break;
+            }
+        }
+    }
+    let unit_name = range_unit.map_or(unit_name, |u| u.name);
+
+    // Counts, spans of time and ages printed as whole numbers are exact: `28个` is 28.
+    let whole = r.magnitude.is_none() && r.numeral.value.scale() == 0;
+    let exact = r.numeral.chinese
+        || kind == Kind::Date
+        || (whole && matches!(kind, Kind::Count | Kind::Duration))
+        || (whole && matches!(class, Some(UnitClass::Time | UnitClass::Age)));
+    let mut scale = match class {
+        Some(UnitClass::Tenth) => Decimal::TEN,
+        _ => Decimal::ONE,
+    } * mult;
+    if r.negative {
+        scale = -scale;
+    }
+    let mut interval = base_interval(r.numeral.value, scale, exact);
+    let mut value = r.numeral.value * scale;
+
+    let mut qualifier = qualifier_pre.map(|q| q.0);
+    if r.plus {
+        qualifier = Some(Qualifier::Plus);
+    }
+    if let Some((q, len)) = qualifier_after(&t[end..]) {
+        qualifier = Some(q);
+        end += len;
+    }
+    if let Some(hi) = range_hi {
+        kind = Kind::Range;
+        interval = Interval::new(interval.lo, hi.hi);
+    } else if let Some(q) = qualifier {
+        interval = widen(interval, value, q, r.numeral.value, scale);
+    }
+    if negative_word && !r.negative {
+        interval = interval.neg();
+        value = -value;
+    }
+
+    // `65岁及以上人口`, `65%以上的省份`, `两位数增长`: the number classifies, it does not measure.
+    let follow = &t[end..];
+    let attributive = class == Some(UnitClass::Age)
+        || follow.starts_with('的')
+        || follow.starts_with("及以上")
+        || follow.starts_with("及以下")
+        || (kind == Kind::Range && follow.starts_with("之间"))
+        || pre.ends_with('在');
+    let delta = matches!(kind, Kind::Amount | Kind::Count) && is_change(pre).is_some();
+    let in_phrase = follow
+        .chars()
+        .next()
+        .is_some_and(|c| is_han(c) && !PHRASE_ENDERS.contains(c));
+
+    let (o_start, o_end) = text.original_range(r.start, end);
+    let factor = value.checked_div(r.numeral.value).unwrap_or(Decimal::ONE);
+    Figure {
+        span: o_start..o_end,
+        norm: r.start..end,
+        text: t[r.start..end].to_string(),
+        kind,
+        value,
+        printed: if value.is_sign_negative() { -r.numeral.value } else { r.numeral.value },
+        factor: if factor.is_zero() { Decimal::ONE } else { factor.abs() },
+        interval,
+        unit: unit_name,
+        magnitude: r.magnitude.map(|m| m.0),
+        qualifier,
+        date,
+        attributive,
+        in_phrase,
+        delta,
+    }
+}
+
+/// Characters that, right after a figure, start a verb or a function word rather than continue
+/// a noun phrase (`5455亿元，增长`, `28个保持增长`).
+const PHRASE_ENDERS: &str =
+    "增减下降同比较占为是达和与及的中以左上至到创居位实成保连均分共合累环约并而但或也都仍已将可超高低有在";
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// Ranges of months, years and ages are counted in whole units: `8至12月` is exactly 8 to 12.
+fn exact_range(class: Option<UnitClass>) -> bool {
+    matches!(class, Some(UnitClass::Time | UnitClass::Age) | None)
+}
+
+fn base_interval(v: Decimal, scale: Decimal, exact: bool) -> Interval {
+    let i = if exact {
+        Interval::exact(v)
+    } else {
+        Interval::rounded(v)
+    };
+    i.scale(scale)
+}
+
+/// Widens a figure's interval by its qualifier.
+fn widen(i: Interval, value: Decimal, q: Qualifier, printed: Decimal, scale: Decimal) -> Interval {
+    let tenth = Decimal::new(1, 1);
+    match q {
+        Qualifier::Above => Interval::new(Some(value.min(i.lo.unwrap_or(value))), None),
+        Qualifier::Below => Interval::new(None, i.hi),
+        Qualifier::Nearly => Interval::new(Some(value - value.abs() * tenth), i.hi),
+        Qualifier::About => Interval::new(
+            i.lo.map(|l| l - value.abs() * tenth),
+            i.hi.map(|h| h + value.abs() * tenth),
+        ),
+        Qualifier::Plus => {
+            let step = last_digit_step(printed) * scale;
+            Interval::new(Some(value), Some(value + step))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn figs(s: &str) -> Vec<Figure> {
+        scan(&Text::new(s))
+    }
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn magnitude_and_unit_across_spaces() {
+        let f = &figs("全 国 网 上 零 售 额 15.42 万 亿 元")[0];
+        assert_eq!(f.kind, Kind::Amount);
+        assert_eq!(f.value, d("15420000000000"));
+        assert_eq!(f.unit, "元");
+        assert_eq!(f.text, "15.42万亿元");
+    }
+
+    #[test]
+    fn decline_is_negative() {
+        let f = &figs("实际使用外资同比下降8.0%。")[0];
+        assert_eq!((f.kind, f.value), (Kind::Growth, d("-8.0")));
+    }
+
+    #[test]
+    fn years_and_dates_are_dates() {
+        let f = figs("截至2023年11月底，1月19日");
+        assert_eq!(f[0].kind, Kind::Date);
+        assert_eq!(f[0].date.as_deref(), Some("2023-11"));
+        assert_eq!(f[0].text, "2023年11月底");
+        assert_eq!(f[1].date.as_deref(), Some("--01-19"));
+    }
+
+    #[test]
+    fn five_g_is_not_a_figure() {
+        assert!(figs("累计建成5G基站").is_empty());
+        assert_eq!(figs("建成 5G 基站 337.7 万\n个").len(), 1);
+    }
+
+    #[test]
+    fn qualifiers_widen() {
+        let f = figs("超800万吨，近5.5万吨，100余家，3万余人，约30亿元");
+        assert_eq!(f[0].interval.hi, None);
+        // Above the printed 800, read as widely as its rounding allows.
+        assert_eq!(f[0].interval.lo, Some(d("7995000")));
+        assert_eq!(f[1].interval.hi, Some(d("55500")));
+        assert_eq!((f[2].interval.lo, f[2].interval.hi), (Some(d("100")), Some(d("200"))));
+        assert_eq!(
+            (f[3].interval.lo, f[3].interval.hi),
+            (Some(d("30000")), Some(d("40000")))
+        );
+        assert_eq!(f[4].qualifier, Some(Qualifier::About));
+    }
+
+    #[test]
+    fn chinese_numerals_with_counters() {
+        let f = figs("十大重点行业，两位数增长，连续三个月，一方面");
+        let kinds: Vec<_> = f.iter().map(|f| (f.kind, f.value)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (Kind::Count, d("10")),
+                (Kind::Count, d("2")),
+                (Kind::Duration, d("3"))
+            ]
+        );
+    }
+
+    #[test]
+    fn ranges_and_durations() {
+        let f = figs("保持在 15 摄氏度至 25 摄氏度之间，连续8个月");
+        assert_eq!(f[0].kind, Kind::Range);
+        assert_eq!(f[0].interval.hi, Some(d("25.5")));
+        assert_eq!(f[1].kind, Kind::Duration);
+    }
+
+    #[test]
+    fn percent_words() {
+        let f = &figs("占比达到百分之五十")[0];
+        assert_eq!((f.kind, f.value), (Kind::Share, d("50")));
+    }
+}

@@ -1,0 +1,95 @@
+//! Reports of `hedui extract`: every figure understood, for a person or a program.
+
+use super::position::line_col;
+use crate::extract::{Extraction, Fact};
+use crate::source::Source;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+use std::fmt::Write;
+
+fn decimal(d: Option<Decimal>) -> Value {
+    d.map_or(Value::Null, |d| Value::String(d.normalize().to_string()))
+}
+
+/// The JSON value of one figure, as the extract contract defines it.
+pub fn figure_json(source: &Source, fact: &Fact) -> Value {
+    let f = &fact.figure;
+    let start = f.span.start + source.offset;
+    let end = f.span.end + source.offset;
+    let (line, column) = line_col(&source.text, f.span.start);
+    let value = match (&f.date, f.kind) {
+        (Some(d), crate::extract::Kind::Date) => Value::String(d.clone()),
+        _ => Value::String(f.value.normalize().to_string()),
+    };
+    json!({
+        "start": start,
+        "end": end,
+        "line": line,
+        "column": column,
+        "text": &source.text[f.span.clone()],
+        "kind": f.kind.name(),
+        "value": value,
+        "lo": decimal(f.interval.lo),
+        "hi": decimal(f.interval.hi),
+        "unit": f.unit,
+        "label": fact.label,
+        "base": fact.base,
+        "period": fact.period,
+        "qualifier": f.qualifier,
+        "attributive": f.attributive,
+        "delta": f.delta,
+    })
+}
+
+/// `{"path": …, "figures": [...]}` for one file.
+pub fn file_json(source: &Source, ex: &Extraction) -> Value {
+    json!({
+        "path": source.name,
+        "figures": ex.facts.iter().map(|f| figure_json(source, f)).collect::<Vec<_>>(),
+    })
+}
+
+/// A table a fact-checker can read beside the draft.
+pub fn human(source: &Source, ex: &Extraction) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}: {} figures", source.name, ex.facts.len());
+    for fact in &ex.facts {
+        let f = &fact.figure;
+        let (line, col) = line_col(&source.text, f.span.start);
+        let mut extra = String::new();
+        if !fact.label.is_empty() {
+            let _ = write!(extra, "  {}", fact.label);
+        }
+        if let Some(b) = &fact.base {
+            let _ = write!(extra, "  of {b}");
+        }
+        if let Some(p) = &fact.period {
+            let _ = write!(extra, "  @{p}");
+        }
+        if f.attributive {
+            extra.push_str("  (attributive)");
+        }
+        if f.delta {
+            extra.push_str("  (change)");
+        }
+        let value = match &f.date {
+            Some(d) => d.clone(),
+            None => format!("{} {}", f.value.normalize(), f.interval),
+        };
+        let _ = writeln!(
+            out,
+            "{:>4}:{:<3} {:<9} {:<16} {}{}{}",
+            line,
+            col,
+            f.kind.name(),
+            f.text,
+            value,
+            if f.unit.is_empty() { "" } else { " " },
+            f.unit,
+        );
+        if !extra.is_empty() {
+            let _ = writeln!(out, "{:>9}{}", "", extra);
+        }
+    }
+    out
+}

@@ -1,0 +1,80 @@
+//! Mistakes in rule files, shown like findings: the file, the line, a caret, what to do.
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use thiserror::Error;
+
+/// A rule file hedui cannot use.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{file}: {message}")]
+#[diagnostic(code(hedui::rules))]
+pub struct RuleError {
+    pub file: String,
+    pub message: String,
+    #[help]
+    pub help: Option<String>,
+    #[source_code]
+    pub src: NamedSource<String>,
+    #[label("{label}")]
+    pub span: SourceSpan,
+    pub label: String,
+}
+
+impl RuleError {
+    pub fn new(
+        file: &str,
+        text: &str,
+        span: (usize, usize),
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: Option<String>,
+    ) -> Self {
+        RuleError {
+            file: file.to_string(),
+            message: message.into(),
+            help,
+            src: NamedSource::new(file, text.to_string()),
+            span: SourceSpan::from(span),
+            label: label.into(),
+        }
+    }
+
+    /// A serde_json error, placed at its line and column.
+    pub fn json(file: &str, text: &str, err: &serde_json::Error) -> Self {
+        let offset = offset_of(text, err.line(), err.column());
+        let message = err.to_string();
+        // serde_json appends " at line L column C"; the caret says that already.
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m)
+            .to_string();
+        let help = if message.contains("unknown field") {
+            Some("remove the field or fix its spelling; the schema is rules/schema.json".into())
+        } else if message.contains("missing field") {
+            Some("every rule needs id, family, severity, summary, doc, scope, bind, assert, message, help and examples".into())
+        } else {
+            None
+        };
+        RuleError::new(file, text, (offset, 0), message, "here", help)
+    }
+}
+
+/// The byte offset of a 1-based line and column (serde_json's columns count bytes).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (line_start + column.saturating_sub(1)).min(text.len())
+}
+
+/// Where a string value appears in a JSON text: the byte range of its contents.
+pub fn locate_string(text: &str, key: &str, value: &str) -> (usize, usize) {
+    let encoded = serde_json::to_string(value).unwrap_or_default();
+    let key_pat = format!("\"{key}\"");
+    let from = text.find(&key_pat).unwrap_or(0);
+    match text[from..].find(&encoded) {
+        Some(i) => (from + i + 1, encoded.len().saturating_sub(2)),
+        None => (from, key_pat.len()),
+    }
+}

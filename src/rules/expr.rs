@@ -1,0 +1,586 @@
+//! The assertion language of rule files: arithmetic over interval-valued figures and one
+//! comparison.
+//!
+//! ```text
+//! sum(shares) <= 100
+//! exports + imports == total
+//! part / whole * 100 == share
+//! prev(exports) + prev(imports) == prev(total)
+//! ```
+//!
+//! Names are bindings of the rule (one figure, or a list for `many` bindings); functions are
+//! `sum`, `max`, `min`, `count` over lists and `prev(x)`, the value a year earlier implied by the
+//! growth rate stated with `x`. Comparisons are on intervals: `==` holds when the two can be
+//! equal, `<=` when the left can be at most the right. Every value carries the text that shows
+//! how it was computed, so a failed assertion explains itself.
+
+use crate::interval::Interval;
+use rust_decimal::Decimal;
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    Le,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "==",
+            CmpOp::Le => "<=",
+            CmpOp::Ge => ">=",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expr {
+    Num(Decimal),
+    Var(String),
+    Call(String, Vec<Expr>),
+    Bin(BinOp, Box<Expr>, Box<Expr>),
+    Neg(Box<Expr>),
+}
+
+/// `lhs op rhs`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assertion {
+    pub lhs: Expr,
+    pub op: CmpOp,
+    pub rhs: Expr,
+}
+
+/// A mistake in an assertion, at a byte offset of its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub offset: usize,
+    pub len: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (at byte {})", self.message, self.offset)
+    }
+}
+
+const FUNCTIONS: &[&str] = &["sum", "max", "min", "count", "prev"];
+
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    Num(Decimal),
+    Ident(String),
+    Op(&'static str),
+}
+
+fn lex(s: &str) -> Result<Vec<(Tok, usize, usize)>, ParseError> {
+    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if c.is_ascii_digit() || c == b'.' {
+            while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.') {
+                i += 1;
+            }
+            let n = Decimal::from_str(&s[start..i]).map_err(|_| ParseError {
+                offset: start,
+                len: i - start,
+                message: format!("`{}` is not a number", &s[start..i]),
+            })?;
+            if b.get(i) == Some(&b'%') {
+                i += 1; // `100%` reads as 100: shares are in percent already
+            }
+            out.push((Tok::Num(n), start, i));
+        } else if c.is_ascii_alphabetic() || c == b'_' {
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                i += 1;
+            }
+            out.push((Tok::Ident(s[start..i].to_string()), start, i));
+        } else {
+            let two = s.get(i..i + 2).unwrap_or("");
+            let op: &'static str = match two {
+                "==" => "==",
+                "<=" => "<=",
+                ">=" => ">=",
+                _ => match c {
+                    b'+' => "+",
+                    b'-' => "-",
+                    b'*' => "*",
+                    b'/' => "/",
+                    b'(' => "(",
+                    b')' => ")",
+                    b',' => ",",
+                    b'<' => "<",
+                    b'>' => ">",
+                    _ => {
+                        let ch = s[i..].chars().next().unwrap_or('?');
+                        return Err(ParseError {
+                            offset: i,
+                            len: ch.len_utf8(),
+                            message: format!("unexpected character `{ch}`"),
+                        });
+                    }
+                },
+            };
+            i += op.len();
+            out.push((Tok::Op(op), start, i));
+        }
+    }
+    Ok(out)
+}
+
+struct Parser<'a> {
+    toks: Vec<(Tok, usize, usize)>,
+    pos: usize,
+    src: &'a str,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos).map(|t| &t.0)
+    }
+
+    fn here(&self) -> (usize, usize) {
+        match self.toks.get(self.pos) {
+            Some((_, s, e)) => (*s, e - s),
+            None => (self.src.len(), 0),
+        }
+    }
+
+    fn error(&self, message: impl Into<String>) -> ParseError {
+        let (offset, len) = self.here();
+        ParseError {
+            offset,
+            len,
+            message: message.into(),
+        }
+    }
+
+    fn eat(&mut self, op: &str) -> bool {
+        if self.peek() == Some(&Tok::Op(static_op(op))) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn additive(&mut self) -> Result<Expr, ParseError> {
+        let mut lhs = self.multiplicative()?;
+        loop {
+            let op = if self.eat("+") {
+                BinOp::Add
+            } else if self.eat("-") {
+                BinOp::Sub
+            } else {
+                return Ok(lhs);
+            };
+            let rhs = self.multiplicative()?;
+            lhs = Expr::Bin(op, Box::new(lhs), Box::new(rhs));
+        }
+    }
+
+    fn multiplicative(&mut self) -> Result<Expr, ParseError> {
+        let mut lhs = self.unary()?;
+        loop {
+            let op = if self.eat("*") {
+                BinOp::Mul
+            } else if self.eat("/") {
+                BinOp::Div
+            } else {
+                return Ok(lhs);
+            };
+            let rhs = self.unary()?;
+            lhs = Expr::Bin(op, Box::new(lhs), Box::new(rhs));
+        }
+    }
+
+    fn unary(&mut self) -> Result<Expr, ParseError> {
+        if self.eat("-") {
+            return Ok(Expr::Neg(Box::new(self.unary()?)));
+        }
+        self.primary()
+    }
+
+    fn primary(&mut self) -> Result<Expr, ParseError> {
+        match self.peek().cloned() {
+            Some(Tok::Num(n)) => {
+                self.pos += 1;
+                Ok(Expr::Num(n))
+            }
+            Some(Tok::Ident(name)) => {
+                self.pos += 1;
+                if self.eat("(") {
+                    if !FUNCTIONS.contains(&name.as_str()) {
+                        self.pos -= 2;
+                        return Err(self.error(format!(
+                            "unknown function `{name}`; the functions are {}",
+                            FUNCTIONS.join(", ")
+                        )));
+                    }
+                    let mut args = vec![self.additive()?];
+                    while self.eat(",") {
+                        args.push(self.additive()?);
+                    }
+                    if !self.eat(")") {
+                        return Err(self.error("expected `)`"));
+                    }
+                    Ok(Expr::Call(name, args))
+                } else {
+                    Ok(Expr::Var(name))
+                }
+            }
+            Some(Tok::Op("(")) => {
+                self.pos += 1;
+                let e = self.additive()?;
+                if !self.eat(")") {
+                    return Err(self.error("expected `)`"));
+                }
+                Ok(e)
+            }
+            _ => Err(self.error("expected a number, a name or `(`")),
+        }
+    }
+}
+
+fn static_op(op: &str) -> &'static str {
+    ["==", "<=", ">=", "+", "-", "*", "/", "(", ")", ",", "<", ">"]
+        .into_iter()
+        .find(|o| *o == op)
+        .unwrap_or("")
+}
+
+/// Parses `lhs op rhs`.
+pub fn parse(src: &str) -> Result<Assertion, ParseError> {
+    let toks = lex(src)?;
+    let mut p = Parser { toks, pos: 0, src };
+    let lhs = p.additive()?;
+    let op = match p.peek() {
+        Some(Tok::Op("==")) => CmpOp::Eq,
+        Some(Tok::Op("<=" | "<")) => CmpOp::Le,
+        Some(Tok::Op(">=" | ">")) => CmpOp::Ge,
+        _ => return Err(p.error("expected a comparison: `==`, `<=` or `>=`")),
+    };
+    p.pos += 1;
+    let rhs = p.additive()?;
+    if p.peek().is_some() {
+        return Err(p.error("unexpected text after the comparison"));
+    }
+    Ok(Assertion { lhs, op, rhs })
+}
+
+impl Expr {
+    /// The names the expression uses.
+    pub fn names(&self, out: &mut Vec<String>) {
+        match self {
+            Expr::Num(_) => {}
+            Expr::Var(n) => out.push(n.clone()),
+            Expr::Call(_, args) => args.iter().for_each(|a| a.names(out)),
+            Expr::Bin(_, a, b) => {
+                a.names(out);
+                b.names(out);
+            }
+            Expr::Neg(a) => a.names(out),
+        }
+    }
+}
+
+impl Assertion {
+    pub fn names(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        self.lhs.names(&mut out);
+        self.rhs.names(&mut out);
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+/// One figure as the evaluator sees it.
+#[derive(Clone, Debug)]
+pub struct Term {
+    /// In display units (see the rule evaluator).
+    pub interval: Interval,
+    /// The figure as shown in arithmetic: `5455`.
+    pub shown: String,
+    /// Decimals printed, to round computed results alike.
+    pub decimals: u32,
+    /// The growth rate stated with the figure, in percent, for `prev`.
+    pub growth: Option<Interval>,
+}
+
+/// A computed value and how it was computed.
+#[derive(Clone, Debug)]
+pub struct Value {
+    pub interval: Interval,
+    /// `56.5 + 27.1 + 19.4`.
+    pub shown: String,
+    pub decimals: u32,
+    /// A single literal or figure: shown as is, no `=` needed.
+    pub atomic: bool,
+}
+
+/// Why an assertion could not be evaluated on a binding (not a failure of the rule).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EvalError {
+    Unbound(String),
+    NoGrowth(String),
+    Empty,
+}
+
+pub trait Env {
+    fn lookup(&self, name: &str) -> Option<&[Term]>;
+}
+
+fn single(v: &[Term]) -> Value {
+    if v.len() == 1 {
+        Value {
+            interval: v[0].interval,
+            shown: v[0].shown.clone(),
+            decimals: v[0].decimals,
+            atomic: true,
+        }
+    } else {
+        sum(v)
+    }
+}
+
+fn sum(v: &[Term]) -> Value {
+    let interval = v
+        .iter()
+        .fold(Interval::exact(Decimal::ZERO), |a, t| a.add(&t.interval));
+    Value {
+        interval,
+        shown: v
+            .iter()
+            .map(|t| t.shown.as_str())
+            .collect::<Vec<_>>()
+            .join(" + "),
+        decimals: v.iter().map(|t| t.decimals).max().unwrap_or(0),
+        atomic: v.len() == 1,
+    }
+}
+
+fn wrap(v: &Value) -> String {
+    if v.atomic {
+        v.shown.clone()
+    } else {
+        format!("({})", v.shown)
+    }
+}
+
+impl Expr {
+    pub fn eval(&self, env: &dyn Env) -> Result<Value, EvalError> {
+        match self {
+            Expr::Num(n) => Ok(Value {
+                interval: Interval::exact(*n),
+                shown: n.normalize().to_string(),
+                decimals: 0,
+                atomic: true,
+            }),
+            Expr::Var(name) => {
+                let v = env
+                    .lookup(name)
+                    .ok_or_else(|| EvalError::Unbound(name.clone()))?;
+                if v.is_empty() {
+                    return Err(EvalError::Empty);
+                }
+                Ok(single(v))
+            }
+            Expr::Call(f, args) => {
+                let list = |i: usize| -> Result<&[Term], EvalError> {
+                    match args.get(i) {
+                        Some(Expr::Var(n)) => {
+                            env.lookup(n).ok_or_else(|| EvalError::Unbound(n.clone()))
+                        }
+                        _ => Err(EvalError::Empty),
+                    }
+                };
+                match f.as_str() {
+                    "sum" => {
+                        let v = list(0)?;
+                        if v.is_empty() {
+                            return Err(EvalError::Empty);
+                        }
+                        Ok(sum(v))
+                    }
+                    "count" => {
+                        let n = Decimal::from(list(0)?.len());
+                        Ok(Value {
+                            interval: Interval::exact(n),
+                            shown: n.to_string(),
+                            decimals: 0,
+                            atomic: true,
+                        })
+                    }
+                    "max" | "min" => {
+                        let v = list(0)?;
+                        let pick = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
+                            (Some(a), Some(b)) => Some(if f == "max" { a.max(b) } else { a.min(b) }),
+                            _ => None,
+                        };
+                        let first = v.first().ok_or(EvalError::Empty)?;
+                        let mut iv = first.interval;
+                        let mut best = first;
+                        for t in &v[1..] {
+                            iv = Interval::new(pick(iv.lo, t.interval.lo), pick(iv.hi, t.interval.hi));
+                            let better = match (t.interval.mid(), best.interval.mid()) {
+                                (Some(a), Some(b)) => (f == "max") == (a > b),
+                                _ => false,
+                            };
+                            if better {
+                                best = t;
+                            }
+                        }
+                        Ok(Value {
+                            interval: iv,
+                            shown: best.shown.clone(),
+                            decimals: best.decimals,
+                            atomic: true,
+                        })
+                    }
+                    "prev" => {
+                        let v = list(0)?;
+                        let t = v.first().ok_or(EvalError::Empty)?;
+                        let g = t.growth.ok_or_else(|| EvalError::NoGrowth(t.shown.clone()))?;
+                        let hundred = Interval::exact(Decimal::ONE_HUNDRED);
+                        let factor = hundred.add(&g).div(&hundred);
+                        Ok(Value {
+                            interval: t.interval.div(&factor),
+                            shown: format!("{} / (1 + {}%)", t.shown, g.mid().unwrap_or_default().normalize()),
+                            decimals: t.decimals + 2,
+                            atomic: false,
+                        })
+                    }
+                    _ => Err(EvalError::Unbound(f.clone())),
+                }
+            }
+            Expr::Bin(op, a, b) => {
+                let (x, y) = (a.eval(env)?, b.eval(env)?);
+                let (interval, sym) = match op {
+                    BinOp::Add => (x.interval.add(&y.interval), "+"),
+                    BinOp::Sub => (x.interval.sub(&y.interval), "-"),
+                    BinOp::Mul => (x.interval.mul(&y.interval), "×"),
+                    BinOp::Div => (x.interval.div(&y.interval), "/"),
+                };
+                let shown = match op {
+                    BinOp::Add => format!("{} + {}", x.shown, y.shown),
+                    BinOp::Sub => format!("{} - {}", x.shown, wrap(&y)),
+                    _ => format!("{} {sym} {}", wrap(&x), wrap(&y)),
+                };
+                let decimals = match op {
+                    BinOp::Add | BinOp::Sub => x.decimals.max(y.decimals),
+                    _ => x.decimals.max(y.decimals) + 2,
+                };
+                Ok(Value {
+                    interval,
+                    shown,
+                    decimals,
+                    atomic: false,
+                })
+            }
+            Expr::Neg(a) => {
+                let x = a.eval(env)?;
+                Ok(Value {
+                    interval: x.interval.neg(),
+                    shown: format!("-{}", wrap(&x)),
+                    decimals: x.decimals,
+                    atomic: false,
+                })
+            }
+        }
+    }
+}
+
+impl Assertion {
+    /// Evaluates both sides; `Ok(true)` when the comparison can hold.
+    pub fn holds(&self, lhs: &Value, rhs: &Value) -> bool {
+        match self.op {
+            CmpOp::Eq => lhs.interval.overlaps(&rhs.interval),
+            CmpOp::Le => lhs.interval.can_be_le(&rhs.interval),
+            CmpOp::Ge => rhs.interval.can_be_le(&lhs.interval),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_rule_family_relations() {
+        for s in [
+            "sum(shares) <= 100%",
+            "exports + imports == total",
+            "part / whole * 100 == share",
+            "prev(exports) + prev(imports) == prev(total)",
+            "max(parts) <= whole",
+        ] {
+            parse(s).unwrap_or_else(|e| panic!("{s}: {e}"));
+        }
+    }
+
+    #[test]
+    fn mistakes_point_at_their_offset() {
+        let e = parse("sum(shares) <= ").unwrap_err();
+        assert_eq!(e.offset, 15);
+        let e = parse("total(x) == 1").unwrap_err();
+        assert!(e.message.contains("unknown function `total`"), "{}", e.message);
+        let e = parse("a + b").unwrap_err();
+        assert!(e.message.contains("comparison"));
+        let e = parse("a = b").unwrap_err();
+        assert!(e.message.contains("unexpected character `=`"), "{}", e.message);
+    }
+
+    struct One(Vec<(String, Vec<Term>)>);
+    impl Env for One {
+        fn lookup(&self, name: &str) -> Option<&[Term]> {
+            self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_slice())
+        }
+    }
+
+    fn term(s: &str) -> Term {
+        let d = Decimal::from_str(s).unwrap();
+        Term {
+            interval: Interval::rounded(d),
+            shown: s.into(),
+            decimals: d.scale(),
+            growth: None,
+        }
+    }
+
+    #[test]
+    fn sums_show_their_terms_and_respect_rounding() {
+        let env = One(vec![(
+            "shares".into(),
+            vec![term("56.5"), term("27.1"), term("19.4")],
+        )]);
+        let a = parse("sum(shares) <= 100").unwrap();
+        let (l, r) = (a.lhs.eval(&env).unwrap(), a.rhs.eval(&env).unwrap());
+        assert_eq!(l.shown, "56.5 + 27.1 + 19.4");
+        assert!(!a.holds(&l, &r));
+        let env = One(vec![(
+            "shares".into(),
+            vec![term("56.5"), term("27.1"), term("16.5")],
+        )]);
+        let l = a.lhs.eval(&env).unwrap();
+        assert!(a.holds(&l, &r), "100.1 is within the rounding of three parts");
+    }
+}

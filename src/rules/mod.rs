@@ -1,0 +1,261 @@
+//! Declarative rules: loading rule files, checking them, and running them over facts.
+//!
+//! A rule is data (`rules/*.json`, see [`spec`]); this module compiles it once (regular
+//! expressions, the assertion) and reports every mistake in a rule file as a diagnostic with a
+//! span in that file. The default set is compiled into the binary by `build.rs`.
+
+mod error;
+mod eval;
+pub mod expr;
+pub mod spec;
+
+pub use error::RuleError;
+pub use eval::check_rule;
+
+use crate::extract::{GroupKind, Kind};
+use error::locate_string;
+use regex::Regex;
+use spec::{RuleSpec, Selector};
+use std::path::Path;
+
+include!(concat!(env!("OUT_DIR"), "/default_rules.rs"));
+
+/// A selector with its regular expressions compiled.
+#[derive(Clone, Debug)]
+pub struct CompiledSelector {
+    pub spec: Selector,
+    pub kinds: Vec<Kind>,
+    pub label: Option<Regex>,
+    pub label_not: Option<Regex>,
+}
+
+/// A rule ready to run.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    pub spec: RuleSpec,
+    /// Where the rule came from: `rules/share-sum.json` or `(default) share-sum.json`.
+    pub origin: String,
+    pub scopes: Vec<GroupKind>,
+    pub bind: Vec<(String, CompiledSelector)>,
+    pub assertion: expr::Assertion,
+}
+
+/// The rules a check runs, in id order.
+#[derive(Clone, Debug, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+}
+
+impl Rule {
+    /// Compiles a rule file's text; every mistake is a [`RuleError`] pointing into `text`.
+    pub fn parse(file: &str, text: &str) -> Result<Rule, Box<RuleError>> {
+        let spec: RuleSpec =
+            serde_json::from_str(text).map_err(|e| Box::new(RuleError::json(file, text, &e)))?;
+        let at = |key: &str, value: &str| locate_string(text, key, value);
+        let err = |span: (usize, usize), msg: String, label: &str, help: Option<String>| {
+            Box::new(RuleError::new(file, text, span, msg, label, help))
+        };
+        if spec.id.is_empty()
+            || !spec
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            return Err(err(
+                at("id", &spec.id),
+                format!("rule id `{}` is not kebab-case", spec.id),
+                "this id",
+                Some("ids are lowercase words joined by `-`, like `share-sum`".into()),
+            ));
+        }
+        let mut scopes = Vec::new();
+        for s in &spec.scope {
+            match GroupKind::from_name(s) {
+                Some(k) => scopes.push(k),
+                None => {
+                    return Err(err(
+                        at("scope", s),
+                        format!("unknown scope `{s}`"),
+                        "not a scope",
+                        Some("scopes are share-chain, subset, part-of and sentence".into()),
+                    ))
+                }
+            }
+        }
+        let mut bind = Vec::new();
+        for (name, sel) in &spec.bind {
+            let mut kinds = Vec::new();
+            for k in &sel.kind {
+                match Kind::from_name(k) {
+                    Some(k) => kinds.push(k),
+                    None => return Err(err(
+                        at("kind", k),
+                        format!("unknown kind `{k}` in binding `{name}`"),
+                        "not a kind",
+                        Some("kinds are amount, count, share, growth, points, multiple, date, duration, range, number".into()),
+                    )),
+                }
+            }
+            let regex = |key: &str, pat: &Option<String>| -> Result<Option<Regex>, Box<RuleError>> {
+                match pat {
+                    None => Ok(None),
+                    Some(p) => Regex::new(p).map(Some).map_err(|e| {
+                        err(
+                            at(key, p),
+                            format!("binding `{name}`: `{key}` is not a valid regular expression"),
+                            "this pattern",
+                            Some(e.to_string().lines().last().unwrap_or("").trim().to_string()),
+                        )
+                    }),
+                }
+            };
+            let label = regex("label", &sel.label)?;
+            let label_not = regex("label_not", &sel.label_not)?;
+            bind.push((
+                name.clone(),
+                CompiledSelector {
+                    spec: sel.clone(),
+                    kinds,
+                    label,
+                    label_not,
+                },
+            ));
+        }
+        let (a_start, _) = at("assert", &spec.assertion);
+        let assertion = expr::parse(&spec.assertion).map_err(|e| {
+            err(
+                (a_start + e.offset, e.len),
+                format!("the assertion does not parse: {}", e.message),
+                "here",
+                Some("write one comparison, e.g. `sum(shares) <= 100` or `a + b == total`".into()),
+            )
+        })?;
+        for name in assertion.names() {
+            if !spec.bind.contains_key(&name) {
+                let offset = spec.assertion.find(&name).unwrap_or(0);
+                let bound: Vec<&str> = spec.bind.keys().map(String::as_str).collect();
+                return Err(err(
+                    (a_start + offset, name.len()),
+                    format!("the assertion uses `{name}`, which `bind` does not define"),
+                    "unbound name",
+                    Some(format!("bound names: {}", bound.join(", "))),
+                ));
+            }
+        }
+        Ok(Rule {
+            origin: file.to_string(),
+            scopes,
+            bind,
+            assertion,
+            spec,
+        })
+    }
+}
+
+impl RuleSet {
+    /// The rules compiled into hedui.
+    pub fn default_set() -> RuleSet {
+        let mut set = RuleSet::default();
+        for (name, text) in DEFAULT_RULES {
+            // The default rules are tested in CI (`default_rules_compile`); a broken one is a
+            // build defect, not a user error.
+            let rule = Rule::parse(&format!("(default) {name}"), text)
+                .unwrap_or_else(|e| panic!("default rule {name} is broken: {e}"));
+            set.rules.push(rule);
+        }
+        set.sort();
+        set
+    }
+
+    fn sort(&mut self) {
+        self.rules.sort_by(|a, b| a.spec.id.cmp(&b.spec.id));
+    }
+
+    /// Adds the `*.json` rules of a folder; a rule with the id of an existing one replaces it,
+    /// two files of the folder with one id are an error.
+    pub fn add_dir(&mut self, dir: &Path) -> Result<(), Box<RuleError>> {
+        let io_err = |e: std::io::Error| {
+            Box::new(RuleError::new(
+                &dir.display().to_string(),
+                "",
+                (0, 0),
+                format!("cannot read the rules folder: {e}"),
+                "",
+                None,
+            ))
+        };
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map_err(io_err)?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_some_and(|e| e == "json")
+                    && p.file_name().is_some_and(|n| n != "schema.json")
+            })
+            .collect();
+        files.sort();
+        let mut seen: Vec<(String, String)> = Vec::new();
+        for path in files {
+            let name = path.display().to_string();
+            let bytes = std::fs::read(&path).map_err(io_err)?;
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let rule = Rule::parse(&name, &text)?;
+            if let Some((_, other)) = seen.iter().find(|(id, _)| *id == rule.spec.id) {
+                return Err(Box::new(RuleError::new(
+                    &name,
+                    &text,
+                    locate_string(&text, "id", &rule.spec.id),
+                    format!("rule id `{}` is also used by {other}", rule.spec.id),
+                    "duplicate id",
+                    Some("give each rule of a folder its own id".into()),
+                )));
+            }
+            seen.push((rule.spec.id.clone(), name));
+            self.rules.retain(|r| r.spec.id != rule.spec.id);
+            self.rules.push(rule);
+        }
+        self.sort();
+        Ok(())
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.spec.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_rules_compile() {
+        let set = RuleSet::default_set();
+        assert!(set.get("share-sum").is_some());
+        assert!(set.get("parts-sum-total").is_some());
+        assert!(set.get("parts-within-whole").is_some());
+    }
+
+    fn broken(text: &str) -> String {
+        let e = Rule::parse("r.json", text).unwrap_err();
+        e.message.clone()
+    }
+
+    const GOOD: &str = r#"{"id":"x","family":"f","severity":"error","summary":"s","doc":"d",
+        "scope":["share-chain"],"bind":{"a":{"kind":["share"],"many":true}},
+        "assert":"sum(a) <= 100","message":"m","help":"h","examples":{}}"#;
+
+    #[test]
+    fn a_good_rule_parses() {
+        assert!(Rule::parse("r.json", GOOD).is_ok());
+    }
+
+    #[test]
+    fn rule_file_mistakes_are_named() {
+        assert!(broken(&GOOD.replace("\"doc\"", "\"dco\"")).contains("unknown field `dco`"));
+        assert!(broken(&GOOD.replace("sum(a)", "sum(b)")).contains("`b`"));
+        assert!(broken(&GOOD.replace("share-chain", "chain")).contains("unknown scope"));
+        assert!(broken(&GOOD.replace("<= 100", "<=")).contains("does not parse"));
+        let bad_re = GOOD.replace("\"many\":true", "\"many\":true,\"label\":\"(\"");
+        assert!(broken(&bad_re).contains("not a valid regular expression"));
+    }
+}

@@ -1,0 +1,166 @@
+//! The normalized copy of a draft that extraction reads, and the map back to the original.
+//!
+//! Normalization folds full-width digits, letters and signs to ASCII (`１２３` `％` `．`),
+//! Traditional characters to Simplified, and removes whitespace that only exists because of layout:
+//! spaces between CJK characters, a line break between a number and its unit, a blank line inside
+//! a sentence. Whitespace between two ASCII words or numbers (`17.95 63.35`, `LNG 接收站` is not
+//! such a case) is kept as one space so that table cells do not run together.
+//!
+//! Every normalized byte remembers the original character it came from, so any range of the
+//! normalized text maps back to a byte range of the original. Removed whitespace is remembered as
+//! a [`Break`], which the structure pass reads to find paragraphs.
+
+use super::trad::simplify;
+
+/// A run of whitespace seen in the original, at a position of the normalized text.
+#[derive(Clone, Copy, Debug)]
+pub struct Break {
+    /// The normalized byte offset where the run stood.
+    pub at: usize,
+    /// How many line feeds the run held: 0 a space, 1 a line break, 2 or more a blank line.
+    pub newlines: u32,
+}
+
+/// Normalized text with its offset map.
+#[derive(Clone, Debug)]
+pub struct Normalized {
+    pub text: String,
+    /// For each normalized byte, the original byte range of the character it came from.
+    origin: Vec<(u32, u32)>,
+    pub breaks: Vec<Break>,
+}
+
+fn is_ascii_word(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+/// Folds one character: full-width forms to ASCII, the ideographic space to a space,
+/// Traditional to Simplified.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            // The full-width block is ASCII shifted by 0xFEE0.
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        '％' | '﹪' => '%',
+        '．' => '.',
+        '＋' => '+',
+        '－' => '-',
+        '～' => '~',
+        '\u{3000}' | '\u{A0}' => ' ',
+        _ => simplify(c),
+    }
+}
+
+fn is_layout_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u{3000}' || c == '\u{A0}'
+}
+
+impl Normalized {
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len());
+        let mut breaks = Vec::new();
+        let mut chars = original.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if is_layout_space(c) {
+                let start = i;
+                let mut end = i + c.len_utf8();
+                let mut newlines = u32::from(c == '\n');
+                while let Some(&(j, d)) = chars.peek() {
+                    if !is_layout_space(d) {
+                        break;
+                    }
+                    newlines += u32::from(d == '\n');
+                    end = j + d.len_utf8();
+                    chars.next();
+                }
+                let prev = text.chars().next_back();
+                let next = chars.peek().map(|&(_, d)| fold_char(d));
+                breaks.push(Break {
+                    at: text.len(),
+                    newlines,
+                });
+                if let (Some(p), Some(n)) = (prev, next) {
+                    if is_ascii_word(p) && is_ascii_word(n) {
+                        text.push(' ');
+                        origin.push((start as u32, end as u32));
+                    }
+                }
+                continue;
+            }
+            let f = fold_char(c);
+            let range = (i as u32, (i + c.len_utf8()) as u32);
+            for _ in 0..f.len_utf8() {
+                origin.push(range);
+            }
+            text.push(f);
+        }
+        Normalized {
+            text,
+            origin,
+            breaks,
+        }
+    }
+
+    /// The original byte range of the normalized range `start..end` (`start < end`).
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        debug_assert!(start < end && end <= self.origin.len());
+        (
+            self.origin[start].0 as usize,
+            self.origin[end - 1].1 as usize,
+        )
+    }
+
+    /// The original byte offset where the normalized byte `at` came from.
+    pub fn original_offset(&self, at: usize) -> usize {
+        match self.origin.get(at) {
+            Some(r) => r.0 as usize,
+            None => self.origin.last().map_or(0, |r| r.1 as usize),
+        }
+    }
+}
+
+/// Normalizes a string on its own; used to check that a figure's original slice reads back
+/// as the figure's text.
+pub fn normalize(s: &str) -> String {
+    Normalized::new(s).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_between_cjk_characters_vanish() {
+        assert_eq!(
+            normalize("全 国 网 上 零 售 额 15.42 万 亿 元"),
+            "全国网上零售额15.42万亿元"
+        );
+    }
+
+    #[test]
+    fn a_unit_broken_across_a_blank_line_is_rejoined() {
+        assert_eq!(normalize("进出口 5700.2 亿\n\n元，同比"), "进出口5700.2亿元，同比");
+    }
+
+    #[test]
+    fn full_width_digits_and_percent_fold_to_ascii() {
+        assert_eq!(normalize("增长 ２.６％"), "增长2.6%");
+    }
+
+    #[test]
+    fn table_cells_stay_apart() {
+        assert_eq!(normalize("全国\t17.95\t63.35"), "全国17.95 63.35");
+    }
+
+    #[test]
+    fn offsets_map_back_to_the_original() {
+        let original = "出口 5455 亿 元";
+        let n = Normalized::new(original);
+        let start = n.text.find("5455").unwrap();
+        let end = n.text.len();
+        let (a, b) = n.original_range(start, end);
+        assert_eq!(&original[a..b], "5455 亿 元");
+    }
+}

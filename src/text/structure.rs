@@ -1,0 +1,313 @@
+//! Articles, paragraphs, sentences and clauses of a normalized draft.
+//!
+//! Text extracted from a newspaper PDF is hard-wrapped in narrow columns: a line break means
+//! nothing and a blank line may fall inside a sentence (`5700.2 亿` / blank / `元`). A release
+//! copied from the web has one paragraph a line. So the pass first decides which kind of text it
+//! reads (by its median line length), then cuts paragraphs only where the text allows it: after a
+//! sentence end, or around a headline (a short block with no punctuation). Articles begin at a
+//! dateline (`本报福州1月19日电`) or after a cluster of headlines. Sentences end at `。！？；`;
+//! clauses at `，：`.
+//!
+//! All ranges here are in normalized coordinates; the caller maps them back.
+
+use super::normalize::Normalized;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+#[derive(Clone, Debug)]
+pub struct Paragraph {
+    pub range: Range<usize>,
+    pub article: usize,
+    /// A headline or subhead: short, no punctuation, a unit of its own.
+    pub headline: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub paragraph: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct Clause {
+    pub range: Range<usize>,
+    pub sentence: usize,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Structure {
+    pub articles: Vec<Range<usize>>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub clauses: Vec<Clause>,
+}
+
+/// Lines longer than this (median, in characters) mean the text is not hard-wrapped.
+const WRAPPED_LINE_MAX: usize = 40;
+/// A headline is at most this many characters.
+const HEADLINE_MAX: usize = 40;
+
+const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';'];
+const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '"'];
+const CLAUSE_PUNCT: &[char] = &['，', ',', '。', '；', ';', '！', '？', '!', '?', '：', ':', '、'];
+
+fn dateline() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        // An agency or "本报", an optional place and date, then 电: 本报福州1月19日电, 据新华社贵阳电.
+        Regex::new(r"^(据)?(本报|新华社|中新社|中新网|新华网|人民网|央视网)[^。，,；]{0,14}?电")
+            .expect("dateline pattern is valid")
+    })
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(CLOSERS);
+    t.ends_with(SENTENCE_ENDS) || t.ends_with("——") || t.ends_with('…')
+}
+
+fn is_headline(block: &str, prev: Option<&str>, next: Option<&str>) -> bool {
+    let chars = block.chars().count();
+    if chars == 0 || chars > HEADLINE_MAX || block.contains(CLAUSE_PUNCT) {
+        return false;
+    }
+    let last = block.chars().next_back().unwrap_or(' ');
+    if last.is_ascii_digit() || "亿万千百的和与及、对".contains(last) {
+        return false;
+    }
+    if let Some(n) = next {
+        let first = n.chars().next().unwrap_or(' ');
+        if "元亿万%个，。、）)”,".contains(first) {
+            return false;
+        }
+    }
+    // A block that follows an unfinished sentence continues it.
+    prev.is_none_or(ends_sentence)
+}
+
+fn median_line_chars(original: &str) -> usize {
+    let mut lens: Vec<usize> = original
+        .lines()
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    if lens.is_empty() {
+        return 0;
+    }
+    lens.sort_unstable();
+    lens[lens.len() / 2]
+}
+
+impl Structure {
+    pub fn new(original: &str, norm: &Normalized) -> Self {
+        let text = norm.text.as_str();
+        let wrapped = median_line_chars(original) <= WRAPPED_LINE_MAX;
+        let cut_at = if wrapped { 2 } else { 1 };
+        let mut cuts: Vec<usize> = norm
+            .breaks
+            .iter()
+            .filter(|b| b.newlines >= cut_at && b.at > 0 && b.at < text.len())
+            .map(|b| b.at)
+            .collect();
+        cuts.dedup();
+        let mut blocks: Vec<Range<usize>> = Vec::new();
+        let mut start = 0;
+        for c in cuts.into_iter().chain(std::iter::once(text.len())) {
+            if c > start {
+                blocks.push(start..c);
+            }
+            start = c;
+        }
+
+        let headline: Vec<bool> = (0..blocks.len())
+            .map(|i| {
+                let prev = i.checked_sub(1).map(|j| &text[blocks[j].clone()]);
+                let next = blocks.get(i + 1).map(|r| &text[r.clone()]);
+                is_headline(&text[blocks[i].clone()], prev, next)
+            })
+            .collect();
+
+        // Paragraphs: blocks joined unless a sentence or a headline ends between them.
+        let mut paragraphs: Vec<Paragraph> = Vec::new();
+        for (i, b) in blocks.iter().enumerate() {
+            let join = i > 0
+                && wrapped
+                && !headline[i]
+                && !headline[i - 1]
+                && !ends_sentence(&text[blocks[i - 1].clone()]);
+            match paragraphs.last_mut() {
+                Some(p) if join => p.range.end = b.end,
+                _ => paragraphs.push(Paragraph {
+                    range: b.clone(),
+                    article: 0,
+                    headline: headline[i],
+                }),
+            }
+        }
+
+        // Articles: a dateline opens one; a cluster of headlines is one of its own.
+        let mut articles: Vec<Range<usize>> = Vec::new();
+        for i in 0..paragraphs.len() {
+            let p = &paragraphs[i];
+            let starts_new = if i == 0 {
+                true
+            } else {
+                let prev = &paragraphs[i - 1];
+                let in_cluster = |j: usize| {
+                    paragraphs[j].headline
+                        && ((j > 0 && paragraphs[j - 1].headline)
+                            || paragraphs.get(j + 1).is_some_and(|q| q.headline))
+                };
+                dateline().is_match(&text[p.range.clone()])
+                    || (in_cluster(i) && !in_cluster(i - 1))
+                    || (in_cluster(i - 1) && !in_cluster(i))
+                    || (prev.headline && dateline().is_match(&text[p.range.clone()]))
+            };
+            if starts_new {
+                articles.push(p.range.clone());
+            } else if let Some(a) = articles.last_mut() {
+                a.end = p.range.end;
+            }
+            paragraphs[i].article = articles.len() - 1;
+        }
+
+        let mut sentences = Vec::new();
+        for (pi, p) in paragraphs.iter().enumerate() {
+            for r in split_after(text, p.range.clone(), |c| SENTENCE_ENDS.contains(&c)) {
+                sentences.push(Sentence {
+                    range: r,
+                    paragraph: pi,
+                });
+            }
+        }
+        let mut clauses = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
+            for r in split_clauses(text, s.range.clone()) {
+                clauses.push(Clause {
+                    range: r,
+                    sentence: si,
+                });
+            }
+        }
+        Structure {
+            articles,
+            paragraphs,
+            sentences,
+            clauses,
+        }
+    }
+
+    /// The index of the clause holding the normalized offset `at`.
+    pub fn clause_at(&self, at: usize) -> usize {
+        find(&self.clauses, at, |c| &c.range)
+    }
+
+    pub fn sentence_at(&self, at: usize) -> usize {
+        find(&self.sentences, at, |s| &s.range)
+    }
+
+    pub fn paragraph_at(&self, at: usize) -> usize {
+        find(&self.paragraphs, at, |p| &p.range)
+    }
+}
+
+fn find<T>(items: &[T], at: usize, range: impl Fn(&T) -> &Range<usize>) -> usize {
+    let i = items.partition_point(|x| range(x).end <= at);
+    i.min(items.len().saturating_sub(1))
+}
+
+/// Splits `range` after every character for which `end` holds, keeping closing quotes with the
+/// sentence they close.
+fn split_after(text: &str, range: Range<usize>, end: impl Fn(char) -> bool) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    let mut iter = text[range.clone()].char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if end(c) {
+            let mut stop = range.start + i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if !CLOSERS.contains(&d) {
+                    break;
+                }
+                stop = range.start + j + d.len_utf8();
+                iter.next();
+            }
+            out.push(start..stop);
+            start = stop;
+        }
+    }
+    if start < range.end {
+        out.push(start..range.end);
+    }
+    out
+}
+
+/// Clauses end at `，` and `：`; an ASCII comma or colon between digits (`1,234`, `09:23`) does
+/// not end one.
+fn split_clauses(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let slice = &text[range.clone()];
+    let bytes = slice.as_bytes();
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for (i, c) in slice.char_indices() {
+        let cut = match c {
+            '，' | '：' => true,
+            ',' | ':' => {
+                let before = i > 0 && bytes[i - 1].is_ascii_digit();
+                let after = bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
+                !(before && after)
+            }
+            _ => false,
+        };
+        if cut {
+            let stop = range.start + i + c.len_utf8();
+            out.push(start..stop);
+            start = stop;
+        }
+    }
+    if start < range.end {
+        out.push(start..range.end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn structure(s: &str) -> (Normalized, Structure) {
+        let n = Normalized::new(s);
+        let st = Structure::new(s, &n);
+        (n, st)
+    }
+
+    #[test]
+    fn a_blank_line_inside_a_sentence_does_not_end_it() {
+        let (n, st) = structure("民营企业进出口 5700.2 亿\n\n元，同比增长 8%。\n\n同期，国有企业。");
+        let first = &n.text[st.sentences[0].range.clone()];
+        assert_eq!(first, "民营企业进出口5700.2亿元，同比增长8%。");
+        assert_eq!(st.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn datelines_open_articles() {
+        let (_, st) = structure("甲说。\n\n本报北京1月 19日电 （记者\n王某） 乙说。\n\n丙说。");
+        assert_eq!(st.articles.len(), 2);
+        assert_eq!(st.paragraphs[2].article, 1);
+    }
+
+    #[test]
+    fn a_headline_is_a_paragraph_of_its_own() {
+        let (n, st) = structure("辛某说。\n\n数实融合全面深化\n\n2023年，数\n据显示。");
+        assert!(st.paragraphs[1].headline);
+        assert_eq!(&n.text[st.paragraphs[2].range.clone()], "2023年，数据显示。");
+    }
+
+    #[test]
+    fn one_paragraph_a_line_when_lines_are_long() {
+        let long = "国家统计局发布数据显示全年国内生产总值一百二十六万亿元比上年增长五点二个百分点左右的水平";
+        let text = format!("{long}\n{long}。");
+        let (_, st) = structure(&text);
+        assert_eq!(st.paragraphs.len(), 2);
+    }
+}
