@@ -79,7 +79,11 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             .iter()
             .rev()
             .take_while(|f| f.clause == clause)
-            .find(|f| f.is_measure() && f.figure.kind != Kind::Range && !f.figure.in_phrase)
+            .find(|f| {
+                // A date ends a label too: `比2022年增长5.2%` names nothing of its own.
+                f.figure.kind == Kind::Date
+                    || (f.is_measure() && f.figure.kind != Kind::Range && !f.figure.in_phrase)
+            })
             .map_or(clause_start, |f| f.figure.norm.end)
             .max(clause_start);
         let pre = &t[from..fig.norm.start];
@@ -119,7 +123,7 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                 fig.kind,
                 Kind::Growth | Kind::Share | Kind::Points | Kind::Multiple
             )
-            || (label.is_empty() && fig.delta)
+            || (label.is_empty() && (fig.delta || fig.kind == Kind::Amount || fig.kind == Kind::Count))
         {
             // Inherit from the last level stated in the sentence.
             if let Some(prev) = out

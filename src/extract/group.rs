@@ -169,10 +169,21 @@ fn same_scope(a: &Fact, b: &Fact) -> bool {
     a.article == b.article && a.period == b.period && a.figure.unit == b.figure.unit
 }
 
+/// A whole's label without the words that only say it is the whole (`全国`, `全省`): the parts
+/// of `全国实际使用外资金额` are labelled `制造业实际使用外资金额`.
+fn core(label: &str) -> &str {
+    const WHOLE_SCOPE: &[&str] = &["全国", "我国", "全省", "全市", "全区", "全县", "全球", "总体"];
+    WHOLE_SCOPE
+        .iter()
+        .find_map(|w| label.strip_prefix(w))
+        .unwrap_or(label)
+}
+
 fn part_of_groups(facts: &[Fact]) -> Vec<Group> {
     let mut out = Vec::new();
     for (w, whole) in facts.iter().enumerate() {
-        if !whole.is_level() || whole.label.chars().count() < 4 {
+        let whole_core = core(&whole.label);
+        if !whole.is_level() || whole_core.chars().count() < 4 {
             continue;
         }
         // The whole must be the one figure with that label in its article and period.
@@ -190,8 +201,9 @@ fn part_of_groups(facts: &[Fact]) -> Vec<Group> {
                 f.is_level()
                     && f.figure.kind == whole.figure.kind
                     && same_scope(f, whole)
-                    && f.label.len() > whole.label.len()
-                    && f.label.ends_with(&whole.label)
+                    && f.label.len() > whole_core.len()
+                    && f.label != whole.label
+                    && f.label.ends_with(whole_core)
             })
             .map(|(i, _)| i)
             .collect();

@@ -380,7 +380,10 @@ fn finish(text: &Text, r: Reading) -> Figure {
     }
     if let Some(hi) = range_hi {
         kind = Kind::Range;
-        interval = Interval::new(interval.lo, hi.hi);
+        let counted = range_unit.is_some_and(|u| exact_range(Some(u.class)))
+            && r.numeral.value.scale() == 0;
+        let lo = if counted { Some(value) } else { interval.lo };
+        interval = Interval::new(lo, hi.hi);
     } else if let Some(q) = qualifier {
         interval = widen(interval, value, q, r.numeral.value, scale);
     }

@@ -72,9 +72,9 @@ pub fn human(source: &Source, ex: &Extraction) -> String {
         if f.delta {
             extra.push_str("  (change)");
         }
-        let value = match &f.date {
-            Some(d) => d.clone(),
-            None => format!("{} {}", f.value.normalize(), f.interval),
+        let (value, unit) = match &f.date {
+            Some(d) => (d.clone(), ""),
+            None => (format!("{} {}", f.value.normalize(), f.interval), f.unit),
         };
         let _ = writeln!(
             out,
@@ -84,8 +84,8 @@ pub fn human(source: &Source, ex: &Extraction) -> String {
             f.kind.name(),
             f.text,
             value,
-            if f.unit.is_empty() { "" } else { " " },
-            f.unit,
+            if unit.is_empty() { "" } else { " " },
+            unit,
         );
         if !extra.is_empty() {
             let _ = writeln!(out, "{:>9}{}", "", extra);
