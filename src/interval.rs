@@ -189,6 +189,9 @@ mod tests {
         assert!(!above_800.can_be_le(&Interval::exact(d("700"))));
         assert!(above_800.overlaps(&Interval::exact(d("5000"))));
         let unknown = Interval::unbounded();
-        assert!(unknown.div(&Interval::new(Some(d("-1")), Some(d("1")))).lo.is_none());
+        assert!(unknown
+            .div(&Interval::new(Some(d("-1")), Some(d("1"))))
+            .lo
+            .is_none());
     }
 }

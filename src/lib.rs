@@ -11,9 +11,9 @@ pub mod finding;
 pub mod interval;
 pub mod number;
 pub mod report;
+pub mod rules;
 pub mod source;
 pub mod text;
-pub mod rules;
 
 pub use extract::{extract, Extraction, Fact};
 pub use finding::{Finding, FindingLabel, Severity};

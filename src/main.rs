@@ -216,7 +216,10 @@ fn check(paths: &[PathBuf], format: Format, rules: RuleSet, deny_warnings: bool)
                 .map(|(s, f)| report::json::file(s, f))
                 .collect();
             let doc = report::json::document(files, &all);
-            print(&format!("{}\n", serde_json::to_string_pretty(&doc).unwrap_or_default()));
+            print(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&doc).unwrap_or_default()
+            ));
         }
         Format::Human => {
             let style = stdout_style();
@@ -251,7 +254,10 @@ fn extract(paths: &[PathBuf], format: Format) -> ExitCode {
                 .map(|s| report::extract::file_json(s, &hedui::extract(s)))
                 .collect();
             let doc = serde_json::json!({ "files": files });
-            print(&format!("{}\n", serde_json::to_string_pretty(&doc).unwrap_or_default()));
+            print(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&doc).unwrap_or_default()
+            ));
         }
         Format::Human => {
             for s in &sources {

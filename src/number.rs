@@ -32,7 +32,8 @@ pub fn arabic(s: &str) -> Option<Numeral> {
     // Thousands separators: `1,234,567`, only in groups of exactly three digits.
     while i + 3 < b.len() + 1
         && b.get(i) == Some(&b',')
-        && b.get(i + 1..i + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+        && b.get(i + 1..i + 4)
+            .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
         && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
     {
         i += 4;
@@ -169,7 +170,13 @@ mod tests {
 
     #[test]
     fn chinese_numerals_read_as_written() {
-        for (s, v) in [("十大", 10), ("十四个", 14), ("二十三", 23), ("两位", 2), ("一百零五", 105)] {
+        for (s, v) in [
+            ("十大", 10),
+            ("十四个", 14),
+            ("二十三", 23),
+            ("两位", 2),
+            ("一百零五", 105),
+        ] {
             assert_eq!(chinese(s).unwrap().value, Decimal::from(v), "{s}");
         }
     }

@@ -9,14 +9,26 @@ fn default_rule_examples_hold() {
     assert!(!set.rules.is_empty());
     for rule in &set.rules {
         let ex = &rule.spec.examples;
-        assert!(!ex.fail.is_empty(), "{} has no failing example", rule.spec.id);
+        assert!(
+            !ex.fail.is_empty(),
+            "{} has no failing example",
+            rule.spec.id
+        );
         for text in &ex.pass {
             let findings = check_rule(rule, &hedui::extract(&Source::new("pass", text.clone())));
-            assert!(findings.is_empty(), "{} fired on its passing example {text:?}: {findings:#?}", rule.spec.id);
+            assert!(
+                findings.is_empty(),
+                "{} fired on its passing example {text:?}: {findings:#?}",
+                rule.spec.id
+            );
         }
         for text in &ex.fail {
             let findings = check_rule(rule, &hedui::extract(&Source::new("fail", text.clone())));
-            assert!(!findings.is_empty(), "{} stayed silent on its failing example {text:?}", rule.spec.id);
+            assert!(
+                !findings.is_empty(),
+                "{} stayed silent on its failing example {text:?}",
+                rule.spec.id
+            );
         }
     }
 }

@@ -26,7 +26,10 @@ fn check_snapshots() {
         let source = load(path);
         let findings = hedui::check(&source, &rules);
         let mut out = human::render(&source, &findings, human::Style::plain());
-        let errors = findings.iter().filter(|f| f.severity == hedui::Severity::Error).count();
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == hedui::Severity::Error)
+            .count();
         out.push_str(&human::summary(1, errors, findings.len() - errors));
         insta::assert_snapshot!(out);
     });
@@ -46,7 +49,9 @@ fn clean_fixtures_have_no_findings_and_planted_ones_do() {
         } else if let Some(rule) = name.strip_prefix("planted-") {
             let rule = rule.trim_end_matches(".txt");
             assert!(
-                findings.iter().any(|f| f.rule.starts_with(rule) || rule_family(&f.rule) == rule),
+                findings
+                    .iter()
+                    .any(|f| f.rule.starts_with(rule) || rule_family(&f.rule) == rule),
                 "{name}: expected a {rule} finding, got {findings:#?}"
             );
             seen += 1;

@@ -68,7 +68,10 @@ fn last_of<'a, T: Copy>(s: &str, words: &'a [(&'a str, T)]) -> Option<(usize, &'
 }
 
 fn last_word(s: &str, words: &[&str]) -> Option<usize> {
-    words.iter().filter_map(|w| s.rfind(w).map(|i| i + w.len())).max()
+    words
+        .iter()
+        .filter_map(|w| s.rfind(w).map(|i| i + w.len()))
+        .max()
 }
 
 /// Strips adverbs that sit between a verb and its number (`提高到了`, `分别`, `均`).
@@ -192,13 +195,22 @@ mod tests {
 
     #[test]
     fn a_share_raised_to_a_level_is_a_share() {
-        assert_eq!(classify_rate("占餐饮消费总额比重进一步提高到", false), (Kind::Share, false));
-        assert_eq!(classify_rate("占同期福建省外贸总值的", false), (Kind::Share, false));
+        assert_eq!(
+            classify_rate("占餐饮消费总额比重进一步提高到", false),
+            (Kind::Share, false)
+        );
+        assert_eq!(
+            classify_rate("占同期福建省外贸总值的", false),
+            (Kind::Share, false)
+        );
     }
 
     #[test]
     fn a_growth_noun_keeps_a_level_a_growth() {
-        assert_eq!(classify_rate("商务部重点监测平台交易额增幅达到", false), (Kind::Growth, false));
+        assert_eq!(
+            classify_rate("商务部重点监测平台交易额增幅达到", false),
+            (Kind::Growth, false)
+        );
     }
 
     #[test]
@@ -210,6 +222,9 @@ mod tests {
     #[test]
     fn points_take_the_sign_of_their_verb() {
         assert_eq!(classify_rate("比重下降", true), (Kind::Points, true));
-        assert_eq!(classify_rate("向下拉动国内生产总值", true), (Kind::Points, true));
+        assert_eq!(
+            classify_rate("向下拉动国内生产总值", true),
+            (Kind::Points, true)
+        );
     }
 }

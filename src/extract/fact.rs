@@ -8,7 +8,8 @@
 
 use super::figure::{Figure, Kind};
 use super::label::{label_of, share_parts};
-use crate::text::Text;
+use super::scan::LOOK_BEHIND;
+use crate::text::{window_start, Text};
 
 /// A figure and what it measures.
 #[derive(Clone, Debug)]
@@ -86,10 +87,12 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             })
             .map_or(clause_start, |f| f.figure.norm.end)
             .max(clause_start);
-        let pre = &t[from..fig.norm.start];
+        let pre = &t[window_start(t, from, fig.norm.start, LOOK_BEHIND)..fig.norm.start];
 
         // A day (`1月19日`) dates an event, not the period of a statistic.
-        let is_day = fig.date.as_deref().is_some_and(|d| d.len() == 10 || d.starts_with("--") && d.len() > 4 || d.starts_with("---"));
+        let is_day = fig.date.as_deref().is_some_and(|d| {
+            d.len() == 10 || d.starts_with("--") && d.len() > 4 || d.starts_with("---")
+        });
         if (fig.kind == Kind::Date && !is_day) || is_period_range(&fig) {
             let before = &t[clause_start..fig.norm.start];
             if !is_comparison_date(before) && !fig.attributive {
@@ -123,7 +126,8 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                 fig.kind,
                 Kind::Growth | Kind::Share | Kind::Points | Kind::Multiple
             )
-            || (label.is_empty() && (fig.delta || fig.kind == Kind::Amount || fig.kind == Kind::Count))
+            || (label.is_empty()
+                && (fig.delta || fig.kind == Kind::Amount || fig.kind == Kind::Count))
         {
             // Inherit from the last level stated in the sentence.
             if let Some(prev) = out

@@ -13,6 +13,7 @@ use super::figure::Kind;
 use super::label::head;
 use crate::text::Text;
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -60,7 +61,11 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
 fn full_sentence_end(text: &Text, at: usize) -> usize {
     let t = text.as_str();
     let p = text.structure.paragraph_at(at);
-    let para_end = text.structure.paragraphs.get(p).map_or(t.len(), |p| p.range.end);
+    let para_end = text
+        .structure
+        .paragraphs
+        .get(p)
+        .map_or(t.len(), |p| p.range.end);
     t[at..para_end]
         .find(['。', '！', '？', '!', '?'])
         .map_or(para_end, |i| at + i)
@@ -72,16 +77,22 @@ fn mark_subsets(text: &Text, facts: &mut [Fact]) {
     for (at, _) in t.match_indices("其中") {
         let scope_end = full_sentence_end(text, at);
         let para = text.structure.paragraph_at(at);
-        let Some(whole) = facts
+        // Facts are in text order: the ones before `其中` end at or before it.
+        let split = facts.partition_point(|f| f.figure.norm.end <= at);
+        let Some(whole) = facts[..split]
             .iter()
-            .rposition(|f| f.figure.norm.end <= at && f.paragraph == para && f.is_level())
+            .rev()
+            .take_while(|f| f.paragraph == para)
+            .position(|f| f.is_level())
+            .map(|back| split - 1 - back)
         else {
             continue;
         };
-        for (i, f) in facts.iter_mut().enumerate() {
-            if f.figure.norm.start > at && f.figure.norm.end <= scope_end && i != whole {
-                f.subset_of.get_or_insert(whole);
-            }
+        for f in facts[split..]
+            .iter_mut()
+            .take_while(|f| f.figure.norm.end <= scope_end)
+        {
+            f.subset_of.get_or_insert(whole);
         }
     }
 }
@@ -97,9 +108,10 @@ fn subset_groups(facts: &[Fact]) -> Vec<Group> {
         if !comparable {
             continue;
         }
-        match out.iter_mut().find(|g| g.whole == Some(w)) {
-            Some(g) => g.members.push(i),
-            None => out.push(Group {
+        // Parts follow their whole, so the whole's group, if any, is the last one made.
+        match out.last_mut() {
+            Some(g) if g.whole == Some(w) => g.members.push(i),
+            _ => out.push(Group {
                 kind: GroupKind::Subset,
                 whole: Some(w),
                 members: vec![i],
@@ -151,7 +163,9 @@ fn share_chains(text: &Text, facts: &[Fact]) -> Vec<Group> {
         g.members.retain(|&m| {
             let f = &facts[m];
             let in_subset = f.subset_of.is_some()
-                && members.iter().any(|&o| o != m && facts[o].sentence == f.sentence);
+                && members
+                    .iter()
+                    .any(|&o| o != m && facts[o].sentence == f.sentence);
             let nested = members.iter().any(|&o| {
                 o != m
                     && facts[o].label.len() < f.label.len()
@@ -172,7 +186,9 @@ fn same_scope(a: &Fact, b: &Fact) -> bool {
 /// A whole's label without the words that only say it is the whole (`全国`, `全省`): the parts
 /// of `全国实际使用外资金额` are labelled `制造业实际使用外资金额`.
 fn core(label: &str) -> &str {
-    const WHOLE_SCOPE: &[&str] = &["全国", "我国", "全省", "全市", "全区", "全县", "全球", "总体"];
+    const WHOLE_SCOPE: &[&str] = &[
+        "全国", "我国", "全省", "全市", "全区", "全县", "全球", "总体",
+    ];
     WHOLE_SCOPE
         .iter()
         .find_map(|w| label.strip_prefix(w))
@@ -181,31 +197,58 @@ fn core(label: &str) -> &str {
 
 fn part_of_groups(facts: &[Fact]) -> Vec<Group> {
     let mut out = Vec::new();
-    for (w, whole) in facts.iter().enumerate() {
+    // Facts are in text order and articles are contiguous: compare within an article only.
+    let mut start = 0;
+    while start < facts.len() {
+        let article = facts[start].article;
+        let end = start + facts[start..].partition_point(|f| f.article == article);
+        out.extend(part_of_in(facts, start..end));
+        start = end;
+    }
+    out
+}
+
+fn part_of_in(facts: &[Fact], range: std::ops::Range<usize>) -> Vec<Group> {
+    let mut out = Vec::new();
+    let article = &facts[range.clone()];
+    // Levels indexed by every proper suffix of their label, and counted by label and scope, so
+    // that finding the parts of a whole costs a lookup, not a pass over the article.
+    let mut by_suffix: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut twins: HashMap<(&str, Option<&str>, &str), usize> = HashMap::new();
+    for (i, f) in article.iter().enumerate() {
+        if !f.is_level() {
+            continue;
+        }
+        let key = (f.label.as_str(), f.period.as_deref(), f.figure.unit);
+        *twins.entry(key).or_default() += 1;
+        for (j, _) in f.label.char_indices().skip(1) {
+            by_suffix.entry(&f.label[j..]).or_default().push(i);
+        }
+    }
+    for (w, whole) in article.iter().enumerate() {
+        let w = range.start + w;
         let whole_core = core(&whole.label);
         if !whole.is_level() || whole_core.chars().count() < 4 {
             continue;
         }
         // The whole must be the one figure with that label in its article and period.
-        let twins = facts
-            .iter()
-            .filter(|f| f.is_level() && f.label == whole.label && same_scope(f, whole))
-            .count();
-        if twins != 1 {
+        let key = (
+            whole.label.as_str(),
+            whole.period.as_deref(),
+            whole.figure.unit,
+        );
+        if twins.get(&key) != Some(&1) {
             continue;
         }
-        let parts: Vec<usize> = facts
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| {
-                f.is_level()
-                    && f.figure.kind == whole.figure.kind
-                    && same_scope(f, whole)
-                    && f.label.len() > whole_core.len()
-                    && f.label != whole.label
-                    && f.label.ends_with(whole_core)
+        let parts: Vec<usize> = by_suffix
+            .get(whole_core)
+            .into_iter()
+            .flatten()
+            .filter(|&&i| {
+                let f = &article[i];
+                f.figure.kind == whole.figure.kind && same_scope(f, whole) && f.label != whole.label
             })
-            .map(|(i, _)| i)
+            .map(|&i| range.start + i)
             .collect();
         // Keep the outermost parts: a part whose label ends with another part's label is
         // inside that part.

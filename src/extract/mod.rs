@@ -9,7 +9,7 @@ mod fact;
 mod figure;
 mod group;
 mod label;
-mod scan;
+pub(crate) mod scan;
 mod units;
 
 pub use fact::Fact;

@@ -9,7 +9,10 @@ use super::figure::{Figure, Kind, Qualifier};
 use super::units::{unit_at, UnitClass, UnitMatch};
 use crate::interval::Interval;
 use crate::number::{arabic, chinese, is_chinese_digit, magnitude, Numeral};
-use crate::text::Text;
+use crate::text::{window_start, Text};
+
+/// How far back (in bytes) cue words are looked for: about 60 characters.
+pub const LOOK_BEHIND: usize = 180;
 use rust_decimal::Decimal;
 
 /// A numeral with everything printed after it, before it is given a kind.
@@ -250,8 +253,12 @@ fn finish(text: &Text, r: Reading) -> Figure {
     let t = text.as_str();
     let mut end = r.end;
     let clause = text.structure.clause_at(r.start);
-    let clause_start = text.structure.clauses.get(clause).map_or(0, |c| c.range.start);
-    let pre_full = &t[clause_start.min(r.start)..r.start];
+    let clause_start = text
+        .structure
+        .clauses
+        .get(clause)
+        .map_or(0, |c| c.range.start);
+    let pre_full = &t[window_start(t, clause_start.min(r.start), r.start, LOOK_BEHIND)..r.start];
     let qualifier_pre = qualifier_before(pre_full);
     let pre = match qualifier_pre {
         Some((_, len)) => &pre_full[..pre_full.len() - len],
@@ -316,6 +323,9 @@ fn finish(text: &Text, r: Reading) -> Figure {
                     });
                 } else if is_day {
                     date = Some(format!("---{:02}", parts[0]));
+                } else if pre.ends_with('前') {
+                    // `前三季度`: the first three quarters.
+                    date = Some(format!("Q1-Q{}", parts[0]));
                 } else {
                     date = Some(format!("Q{}", parts[0]));
                 }
@@ -380,8 +390,8 @@ fn finish(text: &Text, r: Reading) -> Figure {
     }
     if let Some(hi) = range_hi {
         kind = Kind::Range;
-        let counted = range_unit.is_some_and(|u| exact_range(Some(u.class)))
-            && r.numeral.value.scale() == 0;
+        let counted =
+            range_unit.is_some_and(|u| exact_range(Some(u.class))) && r.numeral.value.scale() == 0;
         let lo = if counted { Some(value) } else { interval.lo };
         interval = Interval::new(lo, hi.hi);
     } else if let Some(q) = qualifier {
@@ -414,8 +424,16 @@ fn finish(text: &Text, r: Reading) -> Figure {
         text: t[r.start..end].to_string(),
         kind,
         value,
-        printed: if value.is_sign_negative() { -r.numeral.value } else { r.numeral.value },
-        factor: if factor.is_zero() { Decimal::ONE } else { factor.abs() },
+        printed: if value.is_sign_negative() {
+            -r.numeral.value
+        } else {
+            r.numeral.value
+        },
+        factor: if factor.is_zero() {
+            Decimal::ONE
+        } else {
+            factor.abs()
+        },
         interval,
         unit: unit_name,
         magnitude: r.magnitude.map(|m| m.0),
@@ -518,7 +536,10 @@ mod tests {
         // Above the printed 800, read as widely as its rounding allows.
         assert_eq!(f[0].interval.lo, Some(d("7995000")));
         assert_eq!(f[1].interval.hi, Some(d("55500")));
-        assert_eq!((f[2].interval.lo, f[2].interval.hi), (Some(d("100")), Some(d("200"))));
+        assert_eq!(
+            (f[2].interval.lo, f[2].interval.hi),
+            (Some(d("100")), Some(d("200")))
+        );
         assert_eq!(
             (f[3].interval.lo, f[3].interval.hi),
             (Some(d("30000")), Some(d("40000")))

@@ -11,6 +11,23 @@ fn decimal(d: Option<Decimal>) -> Value {
     d.map_or(Value::Null, |d| Value::String(d.normalize().to_string()))
 }
 
+/// The value in base units with the decimals the print implies: `8.0%` → `8.0`,
+/// `10089.2亿元` → `1008920000000`.
+pub fn printed_value(f: &crate::extract::Figure) -> Decimal {
+    // A magnitude is a power of ten; each of its zeros absorbs one printed decimal.
+    let factor = f.factor.normalize().to_string();
+    let zeros = match factor.strip_prefix('1') {
+        Some(rest) if rest.chars().all(|c| c == '0') => rest.len() as u32,
+        _ => 0,
+    };
+    let mut v = f.value.normalize();
+    let target = f.printed.scale().saturating_sub(zeros);
+    if v.scale() < target {
+        v.rescale(target);
+    }
+    v
+}
+
 /// The JSON value of one figure, as the extract contract defines it.
 pub fn figure_json(source: &Source, fact: &Fact) -> Value {
     let f = &fact.figure;
@@ -19,7 +36,7 @@ pub fn figure_json(source: &Source, fact: &Fact) -> Value {
     let (line, column) = line_col(&source.text, f.span.start);
     let value = match (&f.date, f.kind) {
         (Some(d), crate::extract::Kind::Date) => Value::String(d.clone()),
-        _ => Value::String(f.value.normalize().to_string()),
+        _ => Value::String(printed_value(f).to_string()),
     };
     json!({
         "start": start,
@@ -74,7 +91,7 @@ pub fn human(source: &Source, ex: &Extraction) -> String {
         }
         let (value, unit) = match &f.date {
             Some(d) => (d.clone(), ""),
-            None => (format!("{} {}", f.value.normalize(), f.interval), f.unit),
+            None => (format!("{} {}", printed_value(f), f.interval), f.unit),
         };
         let _ = writeln!(
             out,

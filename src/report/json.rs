@@ -52,7 +52,10 @@ pub fn file(source: &Source, findings: &[Finding]) -> Value {
 /// The whole document: files and the summary.
 pub fn document(files: Vec<Value>, all: &[&Finding]) -> Value {
     let errors = all.iter().filter(|f| f.severity == Severity::Error).count();
-    let warnings = all.iter().filter(|f| f.severity == Severity::Warning).count();
+    let warnings = all
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
     json!({
         "files": files,
         "summary": { "errors": errors, "warnings": warnings },

@@ -11,7 +11,7 @@ use crate::extract::{Extraction, Fact, Group, GroupKind, Kind};
 use crate::finding::{Finding, FindingLabel};
 use crate::interval::Interval;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 fn role_of(group: &Group, fact: usize) -> Role {
     if group.whole == Some(fact) {
@@ -30,7 +30,10 @@ fn selects(sel: &CompiledSelector, fact: &Fact, role: Role) -> bool {
         && !fact.figure.delta
         && (sel.kinds.is_empty() || sel.kinds.contains(&fact.figure.kind))
         && sel.label.as_ref().is_none_or(|r| r.is_match(&fact.label))
-        && sel.label_not.as_ref().is_none_or(|r| !r.is_match(&fact.label))
+        && sel
+            .label_not
+            .as_ref()
+            .is_none_or(|r| !r.is_match(&fact.label))
         && s.unit.as_ref().is_none_or(|u| u == fact.figure.unit)
 }
 
@@ -149,7 +152,12 @@ fn bounds(v: &Value, d: &Display) -> String {
     if v.interval.lo == v.interval.hi {
         return format!("{}{}", show(v.interval.lo), d.suffix);
     }
-    format!("{} to {}{}", show(v.interval.lo), show(v.interval.hi), d.suffix)
+    format!(
+        "{} to {}{}",
+        show(v.interval.lo),
+        show(v.interval.hi),
+        d.suffix
+    )
 }
 
 /// The arithmetic of a failed assertion, with its rounding tolerance.
@@ -160,7 +168,10 @@ fn arithmetic(op: CmpOp, lhs: &Value, rhs: &Value, d: &Display) -> String {
         CmpOp::Ge => (false, rhs.interval.excess_over(&lhs.interval)),
         CmpOp::Eq => {
             let above = lhs.interval.excess_over(&rhs.interval);
-            (above.is_some(), above.or(rhs.interval.excess_over(&lhs.interval)))
+            (
+                above.is_some(),
+                above.or(rhs.interval.excess_over(&lhs.interval)),
+            )
         }
     };
     let gap = gap.unwrap_or_default().round_dp(decimals).normalize();
@@ -235,7 +246,7 @@ fn expand(
 /// Runs one rule over an extraction.
 pub fn check_rule(rule: &Rule, ex: &Extraction) -> Vec<Finding> {
     let mut findings: Vec<Finding> = Vec::new();
-    let mut seen: Vec<Vec<usize>> = Vec::new();
+    let mut seen: HashSet<Vec<usize>> = HashSet::new();
     for group in ex.groups.iter().filter(|g| rule.scopes.contains(&g.kind)) {
         let Some(names) = bind(rule, ex, group) else {
             continue;
@@ -270,7 +281,7 @@ pub fn check_rule(rule: &Rule, ex: &Extraction) -> Vec<Finding> {
         if a.holds(&lhs, &rhs) {
             continue;
         }
-        seen.push(ids.clone());
+        seen.insert(ids.clone());
         let point = |v: &Value| display.show(v.interval.mid().unwrap_or_default(), v.decimals);
         let extra = [
             ("lhs", point(&lhs)),

@@ -261,10 +261,12 @@ impl Parser<'_> {
 }
 
 fn static_op(op: &str) -> &'static str {
-    ["==", "<=", ">=", "+", "-", "*", "/", "(", ")", ",", "<", ">"]
-        .into_iter()
-        .find(|o| *o == op)
-        .unwrap_or("")
+    [
+        "==", "<=", ">=", "+", "-", "*", "/", "(", ")", ",", "<", ">",
+    ]
+    .into_iter()
+    .find(|o| *o == op)
+    .unwrap_or("")
 }
 
 /// Parses `lhs op rhs`.
@@ -433,14 +435,19 @@ impl Expr {
                     "max" | "min" => {
                         let v = list(0)?;
                         let pick = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
-                            (Some(a), Some(b)) => Some(if f == "max" { a.max(b) } else { a.min(b) }),
+                            (Some(a), Some(b)) => {
+                                Some(if f == "max" { a.max(b) } else { a.min(b) })
+                            }
                             _ => None,
                         };
                         let first = v.first().ok_or(EvalError::Empty)?;
                         let mut iv = first.interval;
                         let mut best = first;
                         for t in &v[1..] {
-                            iv = Interval::new(pick(iv.lo, t.interval.lo), pick(iv.hi, t.interval.hi));
+                            iv = Interval::new(
+                                pick(iv.lo, t.interval.lo),
+                                pick(iv.hi, t.interval.hi),
+                            );
                             let better = match (t.interval.mid(), best.interval.mid()) {
                                 (Some(a), Some(b)) => (f == "max") == (a > b),
                                 _ => false,
@@ -459,12 +466,18 @@ impl Expr {
                     "prev" => {
                         let v = list(0)?;
                         let t = v.first().ok_or(EvalError::Empty)?;
-                        let g = t.growth.ok_or_else(|| EvalError::NoGrowth(t.shown.clone()))?;
+                        let g = t
+                            .growth
+                            .ok_or_else(|| EvalError::NoGrowth(t.shown.clone()))?;
                         let hundred = Interval::exact(Decimal::ONE_HUNDRED);
                         let factor = hundred.add(&g).div(&hundred);
                         Ok(Value {
                             interval: t.interval.div(&factor),
-                            shown: format!("{} / (1 + {}%)", t.shown, g.mid().unwrap_or_default().normalize()),
+                            shown: format!(
+                                "{} / (1 + {}%)",
+                                t.shown,
+                                g.mid().unwrap_or_default().normalize()
+                            ),
                             decimals: t.decimals + 2,
                             atomic: false,
                         })
@@ -542,17 +555,28 @@ mod tests {
         let e = parse("sum(shares) <= ").unwrap_err();
         assert_eq!(e.offset, 15);
         let e = parse("total(x) == 1").unwrap_err();
-        assert!(e.message.contains("unknown function `total`"), "{}", e.message);
+        assert!(
+            e.message.contains("unknown function `total`"),
+            "{}",
+            e.message
+        );
         let e = parse("a + b").unwrap_err();
         assert!(e.message.contains("comparison"));
         let e = parse("a = b").unwrap_err();
-        assert!(e.message.contains("unexpected character `=`"), "{}", e.message);
+        assert!(
+            e.message.contains("unexpected character `=`"),
+            "{}",
+            e.message
+        );
     }
 
     struct One(Vec<(String, Vec<Term>)>);
     impl Env for One {
         fn lookup(&self, name: &str) -> Option<&[Term]> {
-            self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_slice())
+            self.0
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_slice())
         }
     }
 
@@ -581,6 +605,9 @@ mod tests {
             vec![term("56.5"), term("27.1"), term("16.5")],
         )]);
         let l = a.lhs.eval(&env).unwrap();
-        assert!(a.holds(&l, &r), "100.1 is within the rounding of three parts");
+        assert!(
+            a.holds(&l, &r),
+            "100.1 is within the rounding of three parts"
+        );
     }
 }

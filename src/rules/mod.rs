@@ -96,19 +96,22 @@ impl Rule {
                     )),
                 }
             }
-            let regex = |key: &str, pat: &Option<String>| -> Result<Option<Regex>, Box<RuleError>> {
-                match pat {
-                    None => Ok(None),
-                    Some(p) => Regex::new(p).map(Some).map_err(|e| {
-                        err(
+            let regex =
+                |key: &str, pat: &Option<String>| -> Result<Option<Regex>, Box<RuleError>> {
+                    match pat {
+                        None => Ok(None),
+                        Some(p) => {
+                            Regex::new(p).map(Some).map_err(|e| {
+                                err(
                             at(key, p),
                             format!("binding `{name}`: `{key}` is not a valid regular expression"),
                             "this pattern",
                             Some(e.to_string().lines().last().unwrap_or("").trim().to_string()),
                         )
-                    }),
-                }
-            };
+                            })
+                        }
+                    }
+                };
             let label = regex("label", &sel.label)?;
             let label_not = regex("label_not", &sel.label_not)?;
             bind.push((

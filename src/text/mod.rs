@@ -12,6 +12,17 @@ mod trad;
 pub use normalize::{fold_char, normalize, Break, Normalized};
 pub use structure::{Clause, Paragraph, Sentence, Structure};
 
+/// The start of the last `max_bytes` (or fewer) bytes of `s` before `end`, on a character
+/// boundary: the look-behind window for cues and labels, which keeps the work per figure bounded
+/// however long a clause runs (a table with no punctuation is one clause).
+pub fn window_start(s: &str, start: usize, end: usize, max_bytes: usize) -> usize {
+    let mut from = start.max(end.saturating_sub(max_bytes));
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
+
 /// A draft ready for extraction.
 #[derive(Clone, Debug)]
 pub struct Text {

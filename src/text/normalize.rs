@@ -141,7 +141,10 @@ mod tests {
 
     #[test]
     fn a_unit_broken_across_a_blank_line_is_rejoined() {
-        assert_eq!(normalize("进出口 5700.2 亿\n\n元，同比"), "进出口5700.2亿元，同比");
+        assert_eq!(
+            normalize("进出口 5700.2 亿\n\n元，同比"),
+            "进出口5700.2亿元，同比"
+        );
     }
 
     #[test]

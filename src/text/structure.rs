@@ -50,14 +50,19 @@ const HEADLINE_MAX: usize = 40;
 
 const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';'];
 const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '"'];
-const CLAUSE_PUNCT: &[char] = &['，', ',', '。', '；', ';', '！', '？', '!', '?', '：', ':', '、'];
+const CLAUSE_PUNCT: &[char] = &[
+    '，', ',', '。', '；', ';', '！', '？', '!', '?', '：', ':', '、',
+];
 
 fn dateline() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        // An agency or "本报", an optional place and date, then 电: 本报福州1月19日电, 据新华社贵阳电.
-        Regex::new(r"^(据)?(本报|新华社|中新社|中新网|新华网|人民网|央视网)[^。，,；]{0,14}?电")
-            .expect("dateline pattern is valid")
+        // An agency or "本报", an optional place and date, then 电: 本报福州1月19日电,
+        // 据新华社贵阳电; or a local report's 本报讯.
+        Regex::new(
+            r"^(据)?((本报|新华社|中新社|中新网|新华网|人民网|央视网)[^。，,；]{0,14}?电|本报讯)",
+        )
+        .expect("dateline pattern is valid")
     })
 }
 
@@ -283,7 +288,8 @@ mod tests {
 
     #[test]
     fn a_blank_line_inside_a_sentence_does_not_end_it() {
-        let (n, st) = structure("民营企业进出口 5700.2 亿\n\n元，同比增长 8%。\n\n同期，国有企业。");
+        let (n, st) =
+            structure("民营企业进出口 5700.2 亿\n\n元，同比增长 8%。\n\n同期，国有企业。");
         let first = &n.text[st.sentences[0].range.clone()];
         assert_eq!(first, "民营企业进出口5700.2亿元，同比增长8%。");
         assert_eq!(st.paragraphs.len(), 2);
@@ -300,7 +306,10 @@ mod tests {
     fn a_headline_is_a_paragraph_of_its_own() {
         let (n, st) = structure("辛某说。\n\n数实融合全面深化\n\n2023年，数\n据显示。");
         assert!(st.paragraphs[1].headline);
-        assert_eq!(&n.text[st.paragraphs[2].range.clone()], "2023年，数据显示。");
+        assert_eq!(
+            &n.text[st.paragraphs[2].range.clone()],
+            "2023年，数据显示。"
+        );
     }
 
     #[test]

@@ -74,6 +74,9 @@ mod tests {
         let trad: Vec<char> = TRADITIONAL.iter().flat_map(|s| s.chars()).collect();
         let simp: Vec<char> = SIMPLIFIED.iter().flat_map(|s| s.chars()).collect();
         assert_eq!(trad.len(), simp.len());
-        assert!(trad.windows(2).all(|w| w[0] < w[1]), "TRADITIONAL must be sorted, no repeats");
+        assert!(
+            trad.windows(2).all(|w| w[0] < w[1]),
+            "TRADITIONAL must be sorted, no repeats"
+        );
     }
 }

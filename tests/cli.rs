@@ -1,0 +1,317 @@
+//! The command line as users and CI meet it: exit codes, the JSON contracts, input errors.
+
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn hedui(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hedui"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("hedui runs")
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("hedui exits with a code")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// A scratch folder of this test's own.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hedui-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn clean_draft_exits_zero() {
+    let o = hedui(&["check", "fixtures/clean-trade.txt"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(stdout(&o).contains("no contradictions found"));
+}
+
+#[test]
+fn planted_error_exits_one_and_shows_the_arithmetic() {
+    let o = hedui(&["check", "fixtures/planted-share-sum.txt"]);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert!(out.contains("share-sum"), "{out}");
+    assert!(out.contains("56.5 + 27.1 + 19.4 = 103.0%"), "{out}");
+    assert!(out.contains("by 2.85% beyond rounding"), "{out}");
+}
+
+#[test]
+fn piped_output_has_no_colour() {
+    let o = hedui(&["check", "fixtures/planted-share-sum.txt"]);
+    assert!(
+        !stdout(&o).contains('\u{1b}'),
+        "escape codes in piped output"
+    );
+}
+
+#[test]
+fn check_json_follows_the_contract() {
+    let path = "fixtures/planted-trade-sum.txt";
+    let o = hedui(&["check", "--format", "json", path]);
+    assert_eq!(code(&o), 1);
+    let doc: Value = serde_json::from_str(&stdout(&o)).expect("one JSON document");
+    let original = std::fs::read(path).unwrap();
+    let file = &doc["files"][0];
+    assert_eq!(file["path"], path);
+    let finding = &file["findings"][0];
+    assert_eq!(finding["rule"], "parts-sum-total");
+    assert_eq!(finding["severity"], "error");
+    assert!(finding["message"].as_str().unwrap().contains("3586.4亿元"));
+    assert!(finding["help"]
+        .as_str()
+        .unwrap()
+        .contains("beyond rounding"));
+    let labels = finding["labels"].as_array().unwrap();
+    assert_eq!(labels.len(), 3);
+    let text = String::from_utf8(original.clone()).unwrap();
+    for l in labels {
+        let (start, end) = (
+            l["start"].as_u64().unwrap() as usize,
+            l["end"].as_u64().unwrap() as usize,
+        );
+        let slice = std::str::from_utf8(&original[start..end]).unwrap();
+        assert_eq!(l["text"], slice);
+        // line and column (1-based, in characters) point at the same byte.
+        let line = l["line"].as_u64().unwrap() as usize;
+        let column = l["column"].as_u64().unwrap() as usize;
+        let line_text = text.lines().nth(line - 1).unwrap();
+        let rest: String = line_text.chars().skip(column - 1).collect();
+        assert!(slice.starts_with(rest.chars().next().unwrap()), "{l}");
+        assert!(l["note"].is_string());
+    }
+    assert!(
+        labels.iter().any(|l| l["text"] == "2318.7亿元"),
+        "the changed figure is labelled"
+    );
+    assert_eq!(doc["summary"]["errors"], 1);
+    assert_eq!(doc["summary"]["warnings"], 0);
+}
+
+#[test]
+fn extract_json_reports_values_in_base_units() {
+    let o = hedui(&[
+        "extract",
+        "--format",
+        "json",
+        "fixtures/planted-share-sum.txt",
+    ]);
+    assert_eq!(code(&o), 0);
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let figures = doc["files"][0]["figures"].as_array().unwrap();
+    let find = |t: &str| {
+        figures
+            .iter()
+            .find(|f| f["text"].as_str().unwrap().replace(['\n', ' '], "") == t)
+            .unwrap_or_else(|| panic!("no figure {t}"))
+    };
+    let total = find("10089.2亿元");
+    assert_eq!(total["kind"], "amount");
+    assert_eq!(total["value"], "1008920000000");
+    assert_eq!(total["lo"], "1008915000000");
+    assert_eq!(total["hi"], "1008925000000");
+    assert_eq!(total["unit"], "元");
+    assert_eq!(total["label"], "全省货物贸易进出口");
+    let share = find("56.5％");
+    assert_eq!(
+        (share["kind"].as_str(), share["value"].as_str()),
+        (Some("share"), Some("56.5"))
+    );
+    let above = find("10亿元"); // printed as `超过 10亿元`
+    assert!(above["hi"].is_null(), "超过 leaves the top open: {above}");
+    for f in figures {
+        for key in [
+            "start", "end", "text", "kind", "value", "lo", "hi", "unit", "label",
+        ] {
+            assert!(f.get(key).is_some(), "{key} missing in {f}");
+        }
+    }
+}
+
+#[test]
+fn decline_is_negative_in_extract_json() {
+    let dir = scratch("decline");
+    let draft = dir.join("d.txt");
+    std::fs::write(&draft, "实际使用外资金额11339.1亿元，同比下降8.0%。").unwrap();
+    let o = hedui(&["extract", "--format", "json", draft.to_str().unwrap()]);
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let g = &doc["files"][0]["figures"][1];
+    assert_eq!(
+        (g["kind"].as_str(), g["value"].as_str()),
+        (Some("growth"), Some("-8.0"))
+    );
+}
+
+#[test]
+fn invalid_utf8_is_an_input_error_with_its_offset() {
+    let dir = scratch("utf8");
+    let draft = dir.join("bad.txt");
+    std::fs::write(&draft, b"\xe5\x87\xba\xe5\x8f\xa3 5455\xff").unwrap();
+    let o = hedui(&["check", draft.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert!(
+        err.contains("not valid UTF-8") && err.contains("byte 11"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_missing_file_is_exit_two_and_others_still_run() {
+    let o = hedui(&[
+        "check",
+        "no-such-draft.txt",
+        "fixtures/planted-share-sum.txt",
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("no-such-draft.txt"));
+    assert!(
+        stdout(&o).contains("share-sum"),
+        "the readable draft was still checked"
+    );
+}
+
+#[test]
+fn an_empty_draft_is_fine() {
+    let dir = scratch("empty");
+    let draft = dir.join("empty.txt");
+    std::fs::write(&draft, "").unwrap();
+    let o = hedui(&["check", draft.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+}
+
+#[test]
+fn a_bom_counts_in_json_offsets() {
+    let dir = scratch("bom");
+    let draft = dir.join("bom.txt");
+    let text = "进出口100亿元，其中，出口70亿元，进口50亿元。";
+    std::fs::write(&draft, format!("\u{feff}{text}")).unwrap();
+    let o = hedui(&["check", "--format", "json", draft.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let bytes = std::fs::read(&draft).unwrap();
+    for l in doc["files"][0]["findings"][0]["labels"].as_array().unwrap() {
+        let (s, e) = (
+            l["start"].as_u64().unwrap() as usize,
+            l["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            std::str::from_utf8(&bytes[s..e]).unwrap(),
+            l["text"].as_str().unwrap()
+        );
+    }
+}
+
+#[test]
+fn a_bad_flag_is_exit_two() {
+    let o = hedui(&["check", "--frobnicate", "fixtures/clean-trade.txt"]);
+    assert_eq!(code(&o), 2);
+}
+
+#[test]
+fn no_draft_under_a_folder_is_said_and_fails() {
+    let dir = scratch("nodrafts");
+    let o = hedui(&["check", dir.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("no draft was checked"));
+}
+
+#[test]
+fn a_folder_is_checked_file_by_file_in_order() {
+    let o = hedui(&["check", "--format", "json", "fixtures"]);
+    assert_eq!(code(&o), 1);
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let paths: Vec<&str> = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+    assert!(paths.len() >= 8);
+}
+
+const USER_RULE: &str = r#"{
+  "id": "gdp-sectors-sum",
+  "family": "parts equal the total",
+  "severity": "error",
+  "summary": "three sectors do not add up to GDP",
+  "doc": "GDP is the sum of the value added of the three sectors.",
+  "scope": ["sentence"],
+  "bind": {
+    "a": { "kind": ["amount"], "label": "第一产业增加值$" },
+    "b": { "kind": ["amount"], "label": "第二产业增加值$" }
+  },
+  "assert": "a <= b",
+  "message": "sector one {a} is above sector two {b}",
+  "help": "{arithmetic}",
+  "examples": { "fail": ["第一产业增加值600亿元，第二产业增加值500亿元。"] }
+}"#;
+
+#[test]
+fn a_rules_folder_adds_rules() {
+    let dir = scratch("rules");
+    std::fs::write(dir.join("gdp.json"), USER_RULE).unwrap();
+    let draft = dir.join("d.txt");
+    std::fs::write(&draft, "第一产业增加值600亿元，第二产业增加值500亿元。").unwrap();
+    let o = hedui(&[
+        "check",
+        "--rules",
+        dir.to_str().unwrap(),
+        draft.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 1, "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("gdp-sectors-sum"));
+    let list = hedui(&["rules", "list", "--rules", dir.to_str().unwrap()]);
+    assert!(stdout(&list).contains("gdp-sectors-sum"));
+    assert!(stdout(&list).contains("share-sum"), "defaults stay");
+}
+
+#[test]
+fn a_broken_rule_file_is_a_diagnostic_and_exit_two() {
+    let dir = scratch("broken");
+    std::fs::write(
+        dir.join("bad.json"),
+        USER_RULE.replace("\"a <= b\"", "\"a <= c\""),
+    )
+    .unwrap();
+    let o = hedui(&[
+        "check",
+        "--rules",
+        dir.to_str().unwrap(),
+        "fixtures/clean-trade.txt",
+    ]);
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert!(err.contains("bad.json") && err.contains("`c`"), "{err}");
+    assert!(
+        err.contains("\"assert\": \"a <= c\""),
+        "the offending line is shown: {err}"
+    );
+}
+
+#[test]
+fn rules_explain_shows_doc_relation_and_an_example() {
+    let o = hedui(&["rules", "explain", "share-sum"]);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    assert!(out.contains("relation: sum(shares) <= 100"), "{out}");
+    assert!(out.contains("On the first failing example"), "{out}");
+    let o = hedui(&["rules", "explain", "no-such-rule"]);
+    assert_eq!(code(&o), 2);
+}
