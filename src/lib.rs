@@ -21,6 +21,22 @@ pub use rules::RuleSet;
 pub use source::Source;
 
 /// Checks a draft against a rule set; findings come in text order.
+///
+/// ```
+/// use hedui::{check, RuleSet, Source};
+///
+/// let draft = Source::new(
+///     "draft.txt",
+///     "民营企业进出口5700.2亿元，占同期全省外贸总值的56.5%。\
+///      同期，国有企业进出口2733.7亿元，占27.1%；外商投资企业进出口1654.1亿元，占19.4%。",
+/// );
+/// let findings = check(&draft, &RuleSet::default_set());
+/// assert_eq!(findings.len(), 1);
+/// assert_eq!(findings[0].rule, "share-sum");
+/// assert!(findings[0].help.starts_with("56.5 + 27.1 + 19.4 = 103.0%"));
+/// // Every label is a byte range of the original text.
+/// assert_eq!(&draft.text[findings[0].labels[2].span.clone()], "19.4%");
+/// ```
 pub fn check(source: &Source, rules: &RuleSet) -> Vec<Finding> {
     let ex = extract(source);
     check_extraction(&ex, rules)
