@@ -123,6 +123,47 @@ pub fn classify_rate(pre: &str, points: bool) -> (Kind, bool) {
     }
 }
 
+/// Nouns of a rate or proportion: a change of one is measured in 个百分点, not in %.
+const RATE_NOUNS: &[&str] = &[
+    "比重",
+    "占比",
+    "份额",
+    "比例",
+    "增速",
+    "增幅",
+    "利润率",
+    "城镇化率",
+    "失业率",
+    "贡献率",
+    "覆盖率",
+    "普及率",
+    "渗透率",
+];
+
+/// True for `比重提升1.2%`: a rate or proportion, then a verb of change, then the number.
+/// The change of a rate is a number of percentage points; `%` there is a slip or a relative
+/// change that needs saying so.
+pub fn is_rate_change(pre: &str) -> bool {
+    let pre = trim_fillers(pre);
+    let Some((verb_end, verb, _)) = last_of(pre, CHANGE_VERBS) else {
+        return false;
+    };
+    if LEVEL_MARKERS.iter().any(|m| pre.ends_with(m)) {
+        return false;
+    }
+    let verb_start = verb_end - verb.len();
+    RATE_NOUNS
+        .iter()
+        .filter_map(|n| pre[..verb_start].rfind(n).map(|i| i + n.len()))
+        .max()
+        .is_some_and(|noun_end| {
+            // The rate must be the subject of the verb, not a word inside a modifier
+            // (`在CPI中占据较大比重的食品价格下降4.1%` is a fall of prices).
+            let between = &pre[noun_end..verb_start];
+            !between.contains('的') && between.chars().count() <= 12
+        })
+}
+
 /// True when the text before an amount makes it a change of a level (`增加3.2万户`,
 /// `比上年末减少85万人`), not the level itself.
 pub fn is_change(pre: &str) -> Option<bool> {

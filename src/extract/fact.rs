@@ -29,9 +29,21 @@ pub struct Fact {
     pub clause: usize,
     /// Index of the fact this one is a `其中` part of.
     pub subset_of: Option<usize>,
+    /// The fact is one of the values of a `分别` list.
+    pub in_list: bool,
 }
 
 impl Fact {
+    /// The label without what it shares with the base: `福建省民营企业对共建一带一路国家进出口`
+    /// of `福建省对共建一带一路国家贸易总值` is `民营企业进出口`. What makes this share different
+    /// from its siblings.
+    pub fn own_label(&self) -> String {
+        match &self.base {
+            Some(base) => without_common(&self.label, base),
+            None => self.label.clone(),
+        }
+    }
+
     /// A level of something: an amount or count that is neither a change nor a classifier.
     pub fn is_level(&self) -> bool {
         matches!(self.figure.kind, Kind::Amount | Kind::Count)
@@ -43,6 +55,66 @@ impl Fact {
     pub fn is_measure(&self) -> bool {
         !self.figure.attributive && !matches!(self.figure.kind, Kind::Date)
     }
+}
+
+/// The last word-separating space (`运行情况 快递业务量`) between `from` and `to`, or `from`.
+fn last_separator(text: &Text, from: usize, to: usize) -> usize {
+    let breaks = &text.norm.breaks;
+    let i = breaks.partition_point(|b| b.at < to);
+    breaks[..i]
+        .iter()
+        .rev()
+        .take_while(|b| b.at > from)
+        .find(|b| b.separator)
+        .map_or(from, |b| b.at)
+}
+
+/// `label` with every stretch of two or more characters that also occurs in `other` removed.
+fn without_common(label: &str, other: &str) -> String {
+    let chars: Vec<char> = label.chars().collect();
+    let mut keep = vec![true; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        // The longest stretch starting at i that `other` contains.
+        let mut len = 0;
+        for j in (i + 2..=chars.len()).rev() {
+            let piece: String = chars[i..j].iter().collect();
+            if other.contains(&piece) {
+                len = j - i;
+                break;
+            }
+        }
+        if len >= 2 {
+            keep[i..i + len].iter_mut().for_each(|k| *k = false);
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    chars
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// Words that open a sentence continuing the period of the sentence before.
+const CONTINUATIONS: &[&str] = &["同期", "其中", "当月", "同月", "当季", "此外", "另外"];
+
+/// How many sentences (`；` counts) back a bare share looks for its base.
+const BASE_REACH: usize = 3;
+
+/// The stretches of text after `其中` (and `…中有`), to the end of their full sentence.
+fn subset_scopes(text: &Text) -> Vec<std::ops::Range<usize>> {
+    let t = text.as_str();
+    let mut out: Vec<std::ops::Range<usize>> = ["其中", "中有", "之中"]
+        .iter()
+        .flat_map(|m| t.match_indices(m).map(|(i, _)| i))
+        .map(|at| at..text.full_sentence(at).end)
+        .collect();
+    out.sort_by_key(|r| r.start);
+    out
 }
 
 /// Words before a date that make it a point of comparison, not the period of what follows.
@@ -63,8 +135,12 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
     let st = &text.structure;
     let mut out: Vec<Fact> = Vec::with_capacity(figures.len());
     let mut period: Option<String> = None;
+    let mut main_period: Option<String> = None;
     let mut period_article = usize::MAX;
-    let mut last_base: Option<(String, usize)> = None; // (base, paragraph)
+    let mut period_sentence = usize::MAX;
+    let scopes = subset_scopes(text);
+    // Shares with a base, most recent last: (base, paragraph, sentence, 其中 scope).
+    let mut bases: Vec<(String, usize, usize, Option<usize>)> = Vec::new();
     for fig in figures {
         let clause = st.clause_at(fig.norm.start);
         let sentence = st.sentence_at(fig.norm.start);
@@ -72,8 +148,22 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
         let article = st.paragraphs.get(paragraph).map_or(0, |p| p.article);
         if article != period_article {
             period = None;
+            main_period = None;
             period_article = article;
         }
+        // A new full sentence that does not say it continues (`同期`, `其中`) speaks of the
+        // article's main period again: `6月份，…。从经营主体看，…` is back to the half year.
+        let full = text.full_sentence(fig.norm.start);
+        if full.start != period_sentence {
+            period_sentence = full.start;
+            let opening = &t[full.start..fig.norm.start.max(full.start)];
+            if !CONTINUATIONS.iter().any(|w| opening.starts_with(w)) {
+                period.clone_from(&main_period);
+            }
+        }
+        let scope = scopes
+            .iter()
+            .position(|r| r.start <= fig.norm.start && fig.norm.end <= r.end);
         let clause_start = st.clauses.get(clause).map_or(0, |c| c.range.start);
         // The label's text runs from the clause start or the last measure in the clause.
         let from = out
@@ -86,7 +176,8 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                     || (f.is_measure() && f.figure.kind != Kind::Range && !f.figure.in_phrase)
             })
             .map_or(clause_start, |f| f.figure.norm.end)
-            .max(clause_start);
+            .max(clause_start)
+            .max(last_separator(text, clause_start, fig.norm.start));
         let pre = &t[window_start(t, from, fig.norm.start, LOOK_BEHIND)..fig.norm.start];
 
         // A day (`1月19日`) dates an event, not the period of a statistic.
@@ -97,6 +188,9 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             let before = &t[clause_start..fig.norm.start];
             if !is_comparison_date(before) && !fig.attributive {
                 period = Some(period_key(&fig));
+                if main_period.is_none() {
+                    main_period.clone_from(&period);
+                }
             }
         }
 
@@ -108,14 +202,19 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                 let (subject, b) = share_parts(pre);
                 label = subject;
                 base_explicit = b.is_some();
+                // A bare `占27.1%` keeps the base of the share just before it on the same line
+                // of prose: same paragraph, a few sentences back, and not inside a `其中`
+                // digression it is not part of.
                 base = b.or_else(|| {
-                    last_base
-                        .as_ref()
-                        .filter(|(_, p)| *p == paragraph)
-                        .map(|(b, _)| b.clone())
+                    bases
+                        .iter()
+                        .rev()
+                        .filter(|(_, p, _, sc)| *p == paragraph && (sc.is_none() || *sc == scope))
+                        .find(|(_, _, s, _)| sentence - s <= BASE_REACH)
+                        .map(|(b, ..)| b.clone())
                 });
                 if let Some(b) = &base {
-                    last_base = Some((b.clone(), paragraph));
+                    bases.push((b.clone(), paragraph, sentence, scope));
                 }
             }
             Kind::Date => {}
@@ -150,6 +249,7 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             sentence,
             clause,
             subset_of: None,
+            in_list: false,
         });
     }
     out

@@ -110,6 +110,8 @@ pub struct Figure {
     /// The figure runs on into a noun phrase (`欧盟28国对华投资`, `十大重点行业`): the phrase
     /// is one label, not cut at the number.
     pub in_phrase: bool,
+    /// Marks for rules: `rate-change` for a rate said to move by `%` (`比重提升1.2%`).
+    pub tags: Vec<&'static str>,
     /// The figure is a change of a level (`增加3.2万户`), not the level.
     pub delta: bool,
 }

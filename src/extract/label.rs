@@ -41,6 +41,9 @@ const LEADING: &[&str] = &[
     "从地区看",
     "而",
     "但",
+    "按可比口径",
+    "按现价计算",
+    "扣除价格因素",
 ];
 
 /// Words that close a clause before its number without being part of the measure.
@@ -101,7 +104,28 @@ const TRAILING: &[&str] = &[
     "占比",
     "比重",
     "的",
+    "按可比口径",
+    "按可比价格计算",
+    "按现价计算",
+    "扣除价格因素",
 ];
+
+/// Removes quotes and parenthetical notes but keeps list commas: `“新三样”、锂电池（含储能）`
+/// → `新三样、锂电池`.
+pub fn strip_brackets(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '（' | '[' | '【' => depth += 1,
+            ')' | '）' | ']' | '】' => depth = depth.saturating_sub(1),
+            '“' | '”' | '"' | '‘' | '’' | '「' | '」' | '《' | '》' | ' ' => {}
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
 
 /// Removes quotes, brackets and parenthetical notes: `“一带一路”` → `一带一路`,
 /// `城镇化率(城镇人口占比)` → `城镇化率`.
@@ -194,11 +218,23 @@ pub fn share_parts(pre: &str) -> (String, Option<String>) {
             (subject, base)
         }
         None => {
-            let subject = match cleaned.find("比重") {
-                Some(i) => label_of(&cleaned[..i]),
-                None => label_of(&cleaned),
-            };
-            (subject, None)
+            let before = cleaned
+                .find("比重")
+                .map_or(cleaned.as_str(), |i| &cleaned[..i]);
+            // `在全国总量中的比重为50.5%`: the base, with the subject left to inherit.
+            if let Some(inner) = before.strip_prefix('在') {
+                if let Some(base) = inner
+                    .strip_suffix("中的")
+                    .or_else(|| inner.strip_suffix('中'))
+                {
+                    let base = strip_trailing(strip_leading(base));
+                    return (
+                        String::new(),
+                        (base.chars().count() >= 2).then(|| base.to_string()),
+                    );
+                }
+            }
+            (label_of(before), None)
         }
     }
 }

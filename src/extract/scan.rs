@@ -4,7 +4,7 @@
 //! The scanner works left to right on the normalized text and reads only what touches a number.
 //! What the figure is *about* (its label) is the next pass's job.
 
-use super::cues::{classify_rate, is_change, qualifier_after, qualifier_before};
+use super::cues::{classify_rate, is_change, is_rate_change, qualifier_after, qualifier_before};
 use super::figure::{Figure, Kind, Qualifier};
 use super::units::{unit_at, UnitClass, UnitMatch};
 use crate::interval::Interval;
@@ -404,13 +404,34 @@ fn finish(text: &Text, r: Reading) -> Figure {
 
     // `65岁及以上人口`, `65%以上的省份`, `两位数增长`: the number classifies, it does not measure.
     let follow = &t[end..];
-    let attributive = class == Some(UnitClass::Age)
+    // `888万吨（177.6亿斤）`: the same figure again in another unit, not a figure of its own.
+    let restated = ["（", "("].iter().any(|b| {
+        pre_full.strip_suffix(b).is_some_and(|p| {
+            p.chars().next_back().is_some_and(|c| {
+                c.is_ascii_digit() || unit_at(&c.to_string()).is_some() || c == '%'
+            })
+        })
+    });
+    let attributive = restated
+        || class == Some(UnitClass::Age)
         || follow.starts_with('的')
         || follow.starts_with("及以上")
         || follow.starts_with("及以下")
         || (kind == Kind::Range && follow.starts_with("之间"))
         || pre.ends_with('在');
-    let delta = matches!(kind, Kind::Amount | Kind::Count) && is_change(pre).is_some();
+    let change = matches!(kind, Kind::Amount | Kind::Count)
+        .then(|| is_change(pre))
+        .flatten();
+    let delta = change.is_some();
+    if change == Some(false) && !r.negative {
+        // `减少85万人`: a change downward is negative.
+        interval = interval.neg();
+        value = -value;
+    }
+    let mut tags = Vec::new();
+    if kind == Kind::Growth && class == Some(UnitClass::Percent) && is_rate_change(pre) {
+        tags.push("rate-change");
+    }
     let in_phrase = follow
         .chars()
         .next()
@@ -441,6 +462,7 @@ fn finish(text: &Text, r: Reading) -> Figure {
         date,
         attributive,
         in_phrase,
+        tags,
         delta,
     }
 }

@@ -4,115 +4,62 @@
 //! Binding is strict on purpose: a name bound to one figure must match exactly one figure of the
 //! group, or the group is skipped. Guessing between two candidates is how false alarms are born.
 
-use super::expr::{CmpOp, Env, Term, Value};
-use super::spec::Role;
+use super::culprit;
+use super::display::Display;
+use super::expr::{CmpOp, Comparison, Env, Term, Value};
 use super::{CompiledSelector, Rule};
-use crate::extract::{Extraction, Fact, Group, GroupKind, Kind};
+use crate::extract::{Extraction, Fact, Group, Kind};
 use crate::finding::{Finding, FindingLabel};
 use crate::interval::Interval;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashSet};
 
-fn role_of(group: &Group, fact: usize) -> Role {
-    if group.whole == Some(fact) {
-        return Role::Whole;
-    }
-    match group.kind {
-        GroupKind::Subset | GroupKind::PartOf => Role::Part,
-        GroupKind::ShareChain | GroupKind::Sentence => Role::Member,
-    }
-}
-
-fn selects(sel: &CompiledSelector, fact: &Fact, role: Role) -> bool {
+fn selects(sel: &CompiledSelector, fact: &Fact, role: &str) -> bool {
     let s = &sel.spec;
-    (s.role == Role::Any || s.role == role)
-        && fact.is_measure()
-        && !fact.figure.delta
+    s.role.as_deref().is_none_or(|r| r == role)
+        && !fact.figure.attributive
+        && fact.figure.delta == s.change
         && (sel.kinds.is_empty() || sel.kinds.contains(&fact.figure.kind))
         && sel.label.as_ref().is_none_or(|r| r.is_match(&fact.label))
         && sel
             .label_not
             .as_ref()
             .is_none_or(|r| !r.is_match(&fact.label))
+        && sel
+            .own_label_not
+            .as_ref()
+            .is_none_or(|r| !r.is_match(&fact.own_label()))
         && s.unit.as_ref().is_none_or(|u| u == fact.figure.unit)
+        && s.tags
+            .iter()
+            .all(|t| fact.figure.tags.contains(&t.as_str()))
 }
 
 /// Binds the rule's names to facts of one group, or `None` when the group does not fit.
 fn bind(rule: &Rule, ex: &Extraction, group: &Group) -> Option<BTreeMap<String, Vec<usize>>> {
-    let mut candidates: Vec<usize> = group.whole.into_iter().collect();
-    candidates.extend(group.members.iter().copied());
     let mut used: Vec<usize> = Vec::new();
     let mut out = BTreeMap::new();
     // Single names first, so a list takes what is left.
     let mut order: Vec<&(String, CompiledSelector)> = rule.bind.iter().collect();
     order.sort_by_key(|(_, s)| s.spec.many);
     for (name, sel) in order {
-        let matches: Vec<usize> = candidates
+        let matches: Vec<usize> = group
+            .members
             .iter()
-            .copied()
-            .filter(|i| !used.contains(i) && selects(sel, &ex.facts[*i], role_of(group, *i)))
+            .filter(|m| !used.contains(&m.fact) && selects(sel, &ex.facts[m.fact], m.role))
+            .map(|m| m.fact)
             .collect();
         if sel.spec.many {
             if matches.len() < sel.spec.min.max(1) {
                 return None;
             }
-            used.extend(&matches);
-            out.insert(name.clone(), matches);
-        } else {
-            if matches.len() != 1 {
-                return None;
-            }
-            used.push(matches[0]);
-            out.insert(name.clone(), matches);
+        } else if matches.len() != 1 {
+            return None;
         }
+        used.extend(&matches);
+        out.insert(name.clone(), matches);
     }
     Some(out)
-}
-
-/// How figures are shown in a finding: one magnitude and unit for all (`亿元`, `%`).
-struct Display {
-    factor: Decimal,
-    suffix: String,
-}
-
-impl Display {
-    fn new(facts: &[&Fact]) -> Display {
-        let mut counts: Vec<(Decimal, usize, Option<&'static str>)> = Vec::new();
-        for f in facts {
-            match counts.iter_mut().find(|c| c.0 == f.figure.factor) {
-                Some(c) => c.1 += 1,
-                None => counts.push((f.figure.factor, 1, f.figure.magnitude)),
-            }
-        }
-        let (factor, _, mag) = counts
-            .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)))
-            .unwrap_or((Decimal::ONE, 0, None));
-        let unit = facts.first().map_or("", |f| f.figure.unit);
-        Display {
-            factor,
-            suffix: format!("{}{}", mag.unwrap_or(""), unit),
-        }
-    }
-
-    fn term(&self, fact: &Fact, growth: Option<Interval>) -> Term {
-        let f = &fact.figure;
-        let shown_value = if f.factor == self.factor {
-            f.printed
-        } else {
-            (f.printed * f.factor / self.factor).normalize()
-        };
-        Term {
-            interval: f.interval.scale(Decimal::ONE / self.factor),
-            shown: shown_value.to_string(),
-            decimals: shown_value.scale(),
-            growth,
-        }
-    }
-
-    fn show(&self, d: Decimal, decimals: u32) -> String {
-        format!("{}{}", d.round_dp(decimals), self.suffix)
-    }
 }
 
 /// The growth rate stated with a level in its sentence (`出口5455亿元，同比增长0.6%`).
@@ -125,45 +72,61 @@ fn growth_of(ex: &Extraction, i: usize) -> Option<Interval> {
         .map(|f| f.figure.interval)
 }
 
-struct Bound {
-    terms: BTreeMap<String, Vec<Term>>,
+/// The bound terms of one group, and the rule's slack for growth rates.
+pub(super) struct Bound {
+    pub terms: BTreeMap<String, Vec<Term>>,
+    pub slack: Decimal,
 }
 
 impl Env for Bound {
     fn lookup(&self, name: &str) -> Option<&[Term]> {
         self.terms.get(name).map(Vec::as_slice)
     }
-}
 
-fn describe(v: &Value, d: &Display) -> String {
-    let point = v.interval.mid().unwrap_or_default();
-    if v.atomic {
-        format!("{}{}", v.shown, d.suffix)
-    } else {
-        format!("{} = {}", v.shown, d.show(point, v.decimals))
+    fn growth_slack(&self) -> Decimal {
+        self.slack
     }
 }
 
-fn bounds(v: &Value, d: &Display) -> String {
+fn describe(v: &Value, unit: &str) -> String {
+    let point = v.interval.mid().unwrap_or_default();
+    if v.atomic {
+        format!("{}{unit}", v.shown)
+    } else {
+        format!("{} = {}{unit}", v.shown, point.round_dp(v.decimals))
+    }
+}
+
+fn bounds(v: &Value, unit: &str) -> String {
     let show = |x: Option<Decimal>| match x {
         Some(x) => x.round_dp(v.decimals + 2).normalize().to_string(),
         None => "unbounded".to_string(),
     };
     if v.interval.lo == v.interval.hi {
-        return format!("{}{}", show(v.interval.lo), d.suffix);
+        return format!("{}{unit}", show(v.interval.lo));
     }
-    format!(
-        "{} to {}{}",
-        show(v.interval.lo),
-        show(v.interval.hi),
-        d.suffix
-    )
+    format!("{} to {}{unit}", show(v.interval.lo), show(v.interval.hi))
 }
 
-/// The arithmetic of a failed assertion, with its rounding tolerance.
-fn arithmetic(op: CmpOp, lhs: &Value, rhs: &Value, d: &Display) -> String {
+/// The unit to print after both sides: a side whose arithmetic lost its unit takes the other's.
+fn units(lhs: &Value, rhs: &Value) -> (String, String) {
+    let l = if lhs.unit.is_empty() {
+        &rhs.unit
+    } else {
+        &lhs.unit
+    };
+    let r = if rhs.unit.is_empty() {
+        &lhs.unit
+    } else {
+        &rhs.unit
+    };
+    (l.clone(), r.clone())
+}
+
+/// The arithmetic of a failed comparison, with its rounding tolerance.
+fn arithmetic(c: &Comparison, lhs: &Value, rhs: &Value) -> String {
     let decimals = lhs.decimals.max(rhs.decimals) + 2;
-    let (more, gap) = match op {
+    let (more, gap) = match c.op {
         CmpOp::Le => (true, lhs.interval.excess_over(&rhs.interval)),
         CmpOp::Ge => (false, rhs.interval.excess_over(&lhs.interval)),
         CmpOp::Eq => {
@@ -176,19 +139,18 @@ fn arithmetic(op: CmpOp, lhs: &Value, rhs: &Value, d: &Display) -> String {
     };
     let gap = gap.unwrap_or_default().round_dp(decimals).normalize();
     let relation = if more { "more than" } else { "less than" };
+    let (lu, ru) = units(lhs, rhs);
     let mut out = format!(
-        "{}, {relation} {} by {}{} beyond rounding",
-        describe(lhs, d),
-        describe(rhs, d),
-        gap,
-        d.suffix
+        "{}, {relation} {} by {gap}{lu} beyond rounding",
+        describe(lhs, &lu),
+        describe(rhs, &ru),
     );
-    let widths = |v: &Value| !v.atomic || v.interval.lo != v.interval.hi;
-    if widths(lhs) || widths(rhs) {
+    let wide = |v: &Value| !v.atomic || v.interval.lo != v.interval.hi;
+    if wide(lhs) || wide(rhs) {
         out.push_str(&format!(
             " (at the rounding bounds of every figure: {} against {})",
-            bounds(lhs, d),
-            bounds(rhs, d)
+            bounds(lhs, &lu),
+            bounds(rhs, &ru)
         ));
     }
     out
@@ -215,7 +177,7 @@ fn expand(
             Some(v.clone())
         } else {
             names.get(name).map(|ids| {
-                let parts: Vec<String> = ids
+                let mut parts: Vec<String> = ids
                     .iter()
                     .map(|&i| {
                         let f = &ex.facts[i];
@@ -226,7 +188,6 @@ fn expand(
                         }
                     })
                     .collect();
-                let mut parts = parts;
                 if field == "label" || field == "base" {
                     parts.dedup();
                 }
@@ -241,6 +202,23 @@ fn expand(
     }
     out.push_str(rest);
     out
+}
+
+/// Evaluates every comparison; the first that fails, with both sides.
+pub(super) fn first_failure<'a>(
+    rule: &'a Rule,
+    env: &dyn Env,
+) -> Option<Option<(&'a Comparison, Value, Value)>> {
+    for c in &rule.assertion.clauses {
+        let (Ok(lhs), Ok(rhs)) = (c.lhs.eval(env), c.rhs.eval(env)) else {
+            // A side that cannot be computed (no growth stated) makes the rule not apply.
+            return None;
+        };
+        if !c.holds(&lhs, &rhs) {
+            return Some(Some((c, lhs, rhs)));
+        }
+    }
+    Some(None)
 }
 
 /// Runs one rule over an extraction.
@@ -258,12 +236,8 @@ pub fn check_rule(rule: &Rule, ex: &Extraction) -> Vec<Finding> {
             continue;
         }
         let facts: Vec<&Fact> = ids.iter().map(|&i| &ex.facts[i]).collect();
-        // Figures of different units cannot be compared.
-        if facts.iter().any(|f| f.figure.unit != facts[0].figure.unit) {
-            continue;
-        }
         let display = Display::new(&facts);
-        let terms = names
+        let mut terms: BTreeMap<String, Vec<Term>> = names
             .iter()
             .map(|(n, ids)| {
                 let ts = ids
@@ -273,20 +247,29 @@ pub fn check_rule(rule: &Rule, ex: &Extraction) -> Vec<Finding> {
                 (n.clone(), ts)
             })
             .collect();
-        let env = Bound { terms };
-        let a = &rule.assertion;
-        let (Ok(lhs), Ok(rhs)) = (a.lhs.eval(&env), a.rhs.eval(&env)) else {
+        for s in &group.extra {
+            terms.insert(s.name.to_string(), vec![Display::synthetic(s)]);
+        }
+        let env = Bound {
+            terms,
+            slack: rule.spec.growth_slack.unwrap_or_default(),
+        };
+        let Some(Some((comparison, lhs, rhs))) = first_failure(rule, &env) else {
             continue;
         };
-        if a.holds(&lhs, &rhs) {
-            continue;
-        }
         seen.insert(ids.clone());
-        let point = |v: &Value| display.show(v.interval.mid().unwrap_or_default(), v.decimals);
+        let (lu, ru) = units(&lhs, &rhs);
+        let point = |v: &Value, u: &str| {
+            format!(
+                "{}{u}",
+                v.interval.mid().unwrap_or_default().round_dp(v.decimals)
+            )
+        };
+        let fixes = culprit::suggest(rule, &env, &names, ex);
         let extra = [
-            ("lhs", point(&lhs)),
-            ("rhs", point(&rhs)),
-            ("arithmetic", arithmetic(a.op, &lhs, &rhs, &display)),
+            ("lhs", point(&lhs, &lu)),
+            ("rhs", point(&rhs, &ru)),
+            ("arithmetic", arithmetic(comparison, &lhs, &rhs)),
         ];
         let mut labels: Vec<FindingLabel> = Vec::new();
         for (name, bound) in &names {
@@ -308,12 +291,22 @@ pub fn check_rule(rule: &Rule, ex: &Extraction) -> Vec<Finding> {
                 });
             }
         }
+        for s in &group.extra {
+            labels.push(FindingLabel {
+                span: s.span.clone(),
+                note: s.note.clone(),
+            });
+        }
         labels.sort_by_key(|l| l.span.start);
+        let mut help = expand(&rule.spec.help, &names, ex, &extra);
+        if !fixes.is_empty() {
+            help.push_str(&format!("\n{fixes}"));
+        }
         findings.push(Finding {
             rule: rule.spec.id.clone(),
             severity: rule.spec.severity,
             message: expand(&rule.spec.message, &names, ex, &extra),
-            help: expand(&rule.spec.help, &names, ex, &extra),
+            help,
             labels,
         });
     }

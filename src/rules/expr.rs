@@ -55,10 +55,16 @@ pub enum Expr {
 
 /// `lhs op rhs`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Assertion {
+pub struct Comparison {
     pub lhs: Expr,
     pub op: CmpOp,
     pub rhs: Expr,
+}
+
+/// One comparison, or several joined by `and`: all must hold.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assertion {
+    pub clauses: Vec<Comparison>,
 }
 
 /// A mistake in an assertion, at a byte offset of its text.
@@ -75,7 +81,9 @@ impl fmt::Display for ParseError {
     }
 }
 
-const FUNCTIONS: &[&str] = &["sum", "max", "min", "count", "prev"];
+const FUNCTIONS: &[&str] = &[
+    "sum", "max", "min", "count", "prev", "growth", "months", "integers",
+];
 
 #[derive(Clone, Debug, PartialEq)]
 enum Tok {
@@ -269,10 +277,7 @@ fn static_op(op: &str) -> &'static str {
     .unwrap_or("")
 }
 
-/// Parses `lhs op rhs`.
-pub fn parse(src: &str) -> Result<Assertion, ParseError> {
-    let toks = lex(src)?;
-    let mut p = Parser { toks, pos: 0, src };
+fn comparison(p: &mut Parser) -> Result<Comparison, ParseError> {
     let lhs = p.additive()?;
     let op = match p.peek() {
         Some(Tok::Op("==")) => CmpOp::Eq,
@@ -282,10 +287,22 @@ pub fn parse(src: &str) -> Result<Assertion, ParseError> {
     };
     p.pos += 1;
     let rhs = p.additive()?;
-    if p.peek().is_some() {
-        return Err(p.error("unexpected text after the comparison"));
+    Ok(Comparison { lhs, op, rhs })
+}
+
+/// Parses `lhs op rhs`, or several such joined by `and`.
+pub fn parse(src: &str) -> Result<Assertion, ParseError> {
+    let toks = lex(src)?;
+    let mut p = Parser { toks, pos: 0, src };
+    let mut clauses = vec![comparison(&mut p)?];
+    while p.peek() == Some(&Tok::Ident("and".into())) {
+        p.pos += 1;
+        clauses.push(comparison(&mut p)?);
     }
-    Ok(Assertion { lhs, op, rhs })
+    if p.peek().is_some() {
+        return Err(p.error("unexpected text after the comparison (join comparisons with `and`)"));
+    }
+    Ok(Assertion { clauses })
 }
 
 impl Expr {
@@ -307,8 +324,10 @@ impl Expr {
 impl Assertion {
     pub fn names(&self) -> Vec<String> {
         let mut out = Vec::new();
-        self.lhs.names(&mut out);
-        self.rhs.names(&mut out);
+        for c in &self.clauses {
+            c.lhs.names(&mut out);
+            c.rhs.names(&mut out);
+        }
         out.sort();
         out.dedup();
         out
@@ -324,7 +343,11 @@ pub struct Term {
     pub shown: String,
     /// Decimals printed, to round computed results alike.
     pub decimals: u32,
-    /// The growth rate stated with the figure, in percent, for `prev`.
+    /// The unit shown after a value: `亿元`, `%`.
+    pub unit: String,
+    /// What the shown value is multiplied by to reach the base unit (10⁸ for `亿元`).
+    pub factor: Decimal,
+    /// The growth rate stated with the figure, in percent, for `prev` and `growth`.
     pub growth: Option<Interval>,
 }
 
@@ -335,6 +358,8 @@ pub struct Value {
     /// `56.5 + 27.1 + 19.4`.
     pub shown: String,
     pub decimals: u32,
+    /// The unit of the result, empty when arithmetic changed it (a ratio).
+    pub unit: String,
     /// A single literal or figure: shown as is, no `=` needed.
     pub atomic: bool,
 }
@@ -345,26 +370,31 @@ pub enum EvalError {
     Unbound(String),
     NoGrowth(String),
     Empty,
+    NotAList,
 }
 
 pub trait Env {
     fn lookup(&self, name: &str) -> Option<&[Term]>;
+    /// Percentage points a growth rate may be off by (revised prior-year data).
+    fn growth_slack(&self) -> Decimal {
+        Decimal::ZERO
+    }
 }
 
-fn single(v: &[Term]) -> Value {
-    if v.len() == 1 {
-        Value {
-            interval: v[0].interval,
-            shown: v[0].shown.clone(),
-            decimals: v[0].decimals,
-            atomic: true,
-        }
-    } else {
-        sum(v)
+fn atomic(t: &Term) -> Value {
+    Value {
+        interval: t.interval,
+        shown: t.shown.clone(),
+        decimals: t.decimals,
+        unit: t.unit.clone(),
+        atomic: true,
     }
 }
 
 fn sum(v: &[Term]) -> Value {
+    if v.len() == 1 {
+        return atomic(&v[0]);
+    }
     let interval = v
         .iter()
         .fold(Interval::exact(Decimal::ZERO), |a, t| a.add(&t.interval));
@@ -376,7 +406,8 @@ fn sum(v: &[Term]) -> Value {
             .collect::<Vec<_>>()
             .join(" + "),
         decimals: v.iter().map(|t| t.decimals).max().unwrap_or(0),
-        atomic: v.len() == 1,
+        unit: v[0].unit.clone(),
+        atomic: false,
     }
 }
 
@@ -388,103 +419,63 @@ fn wrap(v: &Value) -> String {
     }
 }
 
+fn number(n: Decimal) -> Value {
+    Value {
+        interval: Interval::exact(n),
+        shown: n.normalize().to_string(),
+        decimals: 0,
+        unit: String::new(),
+        atomic: true,
+    }
+}
+
+/// The growth of a term as a term of its own (`+0.6%`), widened by the slack.
+fn growth_term(t: &Term, slack: Decimal) -> Result<Term, EvalError> {
+    let g = t
+        .growth
+        .ok_or_else(|| EvalError::NoGrowth(t.shown.clone()))?;
+    let g = g.add(&Interval::new(Some(-slack), Some(slack)));
+    let mid = g.mid().unwrap_or_default();
+    Ok(Term {
+        interval: g,
+        shown: format!("{:+}%", mid.normalize()),
+        decimals: mid.scale(),
+        unit: "%".into(),
+        factor: Decimal::ONE,
+        growth: None,
+    })
+}
+
 impl Expr {
+    /// The terms of a list-valued expression: a name, or `growth(name)`.
+    fn eval_list(&self, env: &dyn Env) -> Result<Vec<Term>, EvalError> {
+        match self {
+            Expr::Var(n) => env
+                .lookup(n)
+                .map(<[Term]>::to_vec)
+                .ok_or_else(|| EvalError::Unbound(n.clone())),
+            Expr::Call(f, args) if f == "growth" => {
+                let inner = args.first().ok_or(EvalError::Empty)?.eval_list(env)?;
+                inner
+                    .iter()
+                    .map(|t| growth_term(t, env.growth_slack()))
+                    .collect()
+            }
+            _ => Err(EvalError::NotAList),
+        }
+    }
+
     pub fn eval(&self, env: &dyn Env) -> Result<Value, EvalError> {
         match self {
-            Expr::Num(n) => Ok(Value {
-                interval: Interval::exact(*n),
-                shown: n.normalize().to_string(),
-                decimals: 0,
-                atomic: true,
-            }),
-            Expr::Var(name) => {
-                let v = env
-                    .lookup(name)
-                    .ok_or_else(|| EvalError::Unbound(name.clone()))?;
+            Expr::Num(n) => Ok(number(*n)),
+            Expr::Var(_) => {
+                let v = self.eval_list(env)?;
                 if v.is_empty() {
                     return Err(EvalError::Empty);
                 }
-                Ok(single(v))
+                Ok(sum(&v))
             }
-            Expr::Call(f, args) => {
-                let list = |i: usize| -> Result<&[Term], EvalError> {
-                    match args.get(i) {
-                        Some(Expr::Var(n)) => {
-                            env.lookup(n).ok_or_else(|| EvalError::Unbound(n.clone()))
-                        }
-                        _ => Err(EvalError::Empty),
-                    }
-                };
-                match f.as_str() {
-                    "sum" => {
-                        let v = list(0)?;
-                        if v.is_empty() {
-                            return Err(EvalError::Empty);
-                        }
-                        Ok(sum(v))
-                    }
-                    "count" => {
-                        let n = Decimal::from(list(0)?.len());
-                        Ok(Value {
-                            interval: Interval::exact(n),
-                            shown: n.to_string(),
-                            decimals: 0,
-                            atomic: true,
-                        })
-                    }
-                    "max" | "min" => {
-                        let v = list(0)?;
-                        let pick = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
-                            (Some(a), Some(b)) => {
-                                Some(if f == "max" { a.max(b) } else { a.min(b) })
-                            }
-                            _ => None,
-                        };
-                        let first = v.first().ok_or(EvalError::Empty)?;
-                        let mut iv = first.interval;
-                        let mut best = first;
-                        for t in &v[1..] {
-                            iv = Interval::new(
-                                pick(iv.lo, t.interval.lo),
-                                pick(iv.hi, t.interval.hi),
-                            );
-                            let better = match (t.interval.mid(), best.interval.mid()) {
-                                (Some(a), Some(b)) => (f == "max") == (a > b),
-                                _ => false,
-                            };
-                            if better {
-                                best = t;
-                            }
-                        }
-                        Ok(Value {
-                            interval: iv,
-                            shown: best.shown.clone(),
-                            decimals: best.decimals,
-                            atomic: true,
-                        })
-                    }
-                    "prev" => {
-                        let v = list(0)?;
-                        let t = v.first().ok_or(EvalError::Empty)?;
-                        let g = t
-                            .growth
-                            .ok_or_else(|| EvalError::NoGrowth(t.shown.clone()))?;
-                        let hundred = Interval::exact(Decimal::ONE_HUNDRED);
-                        let factor = hundred.add(&g).div(&hundred);
-                        Ok(Value {
-                            interval: t.interval.div(&factor),
-                            shown: format!(
-                                "{} / (1 + {}%)",
-                                t.shown,
-                                g.mid().unwrap_or_default().normalize()
-                            ),
-                            decimals: t.decimals + 2,
-                            atomic: false,
-                        })
-                    }
-                    _ => Err(EvalError::Unbound(f.clone())),
-                }
-            }
+            Expr::Call(f, args) => self.call(f, args, env),
             Expr::Bin(op, a, b) => {
                 let (x, y) = (a.eval(env)?, b.eval(env)?);
                 let (interval, sym) = match op {
@@ -498,14 +489,17 @@ impl Expr {
                     BinOp::Sub => format!("{} - {}", x.shown, wrap(&y)),
                     _ => format!("{} {sym} {}", wrap(&x), wrap(&y)),
                 };
-                let decimals = match op {
-                    BinOp::Add | BinOp::Sub => x.decimals.max(y.decimals),
-                    _ => x.decimals.max(y.decimals) + 2,
+                let (decimals, unit) = match op {
+                    BinOp::Add | BinOp::Sub => (x.decimals.max(y.decimals), x.unit.clone()),
+                    // A product with a bare number keeps the unit only if the other side had
+                    // none (a ratio times 100 is a percentage, shown by the other side).
+                    _ => (x.decimals.max(y.decimals) + 2, String::new()),
                 };
                 Ok(Value {
                     interval,
                     shown,
                     decimals,
+                    unit,
                     atomic: false,
                 })
             }
@@ -515,15 +509,125 @@ impl Expr {
                     interval: x.interval.neg(),
                     shown: format!("-{}", wrap(&x)),
                     decimals: x.decimals,
+                    unit: x.unit.clone(),
                     atomic: false,
                 })
             }
         }
     }
+
+    fn call(&self, f: &str, args: &[Expr], env: &dyn Env) -> Result<Value, EvalError> {
+        let arg = |i: usize| args.get(i).ok_or(EvalError::Empty);
+        match f {
+            "sum" => {
+                let v = arg(0)?.eval_list(env)?;
+                if v.is_empty() {
+                    return Err(EvalError::Empty);
+                }
+                Ok(sum(&v))
+            }
+            "count" => Ok(number(Decimal::from(arg(0)?.eval_list(env)?.len()))),
+            "max" | "min" => {
+                let v = arg(0)?.eval_list(env)?;
+                let first = v.first().ok_or(EvalError::Empty)?;
+                let pick = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
+                    (Some(a), Some(b)) => Some(if f == "max" { a.max(b) } else { a.min(b) }),
+                    _ => None,
+                };
+                let mut iv = first.interval;
+                let mut best = first;
+                for t in &v[1..] {
+                    iv = Interval::new(pick(iv.lo, t.interval.lo), pick(iv.hi, t.interval.hi));
+                    let better = match (t.interval.mid(), best.interval.mid()) {
+                        (Some(a), Some(b)) => (f == "max") == (a > b),
+                        _ => false,
+                    };
+                    if better {
+                        best = t;
+                    }
+                }
+                Ok(Value {
+                    interval: iv,
+                    shown: best.shown.clone(),
+                    decimals: best.decimals,
+                    unit: best.unit.clone(),
+                    atomic: true,
+                })
+            }
+            "growth" => {
+                let v = arg(0)?.eval_list(env)?;
+                let t = v.first().ok_or(EvalError::Empty)?;
+                Ok(atomic(&growth_term(t, env.growth_slack())?))
+            }
+            "prev" => {
+                let v = arg(0)?.eval_list(env)?;
+                let t = v.first().ok_or(EvalError::Empty)?;
+                let g = growth_term(t, env.growth_slack())?;
+                let hundred = Interval::exact(Decimal::ONE_HUNDRED);
+                let factor = hundred.add(&g.interval).div(&hundred);
+                Ok(Value {
+                    interval: t.interval.div(&factor),
+                    shown: format!(
+                        "{} / (1 {} {}%)",
+                        t.shown,
+                        if g.shown.starts_with('-') { "-" } else { "+" },
+                        g.shown.trim_start_matches(['+', '-']).trim_end_matches('%')
+                    ),
+                    decimals: t.decimals + 1,
+                    unit: t.unit.clone(),
+                    atomic: false,
+                })
+            }
+            "months" => {
+                // Months from a start to an end, both counted: April to November is 8.
+                let (a, b) = (arg(0)?.eval(env)?, arg(1)?.eval(env)?);
+                let span = b
+                    .interval
+                    .sub(&a.interval)
+                    .add(&Interval::exact(Decimal::ONE));
+                Ok(Value {
+                    interval: span,
+                    shown: format!("{} to {}", a.shown, b.shown),
+                    decimals: 0,
+                    unit: "个月".into(),
+                    atomic: false,
+                })
+            }
+            "integers" => {
+                // How many whole numbers the figure can stand for (0, 1, or 2 for "several"),
+                // in its base unit: `10.3万家` holds many.
+                let v = arg(0)?.eval_list(env)?;
+                let t = v.first().ok_or(EvalError::Empty)?;
+                let x = atomic(t);
+                let base = t.interval.scale(t.factor);
+                let n = match (base.lo, base.hi) {
+                    (Some(lo), Some(hi)) => {
+                        let (lo, hi) = (lo.ceil(), hi.floor());
+                        if hi < lo {
+                            0
+                        } else if hi == lo {
+                            1
+                        } else {
+                            2
+                        }
+                    }
+                    _ => 2,
+                };
+                Ok(Value {
+                    interval: Interval::exact(Decimal::from(n)),
+                    shown: format!("whole numbers within {}", x.shown),
+                    decimals: 0,
+                    unit: String::new(),
+                    atomic: false,
+                })
+            }
+            _ => Err(EvalError::Unbound(f.to_string())),
+        }
+    }
 }
 
-impl Assertion {
-    /// Evaluates both sides; `Ok(true)` when the comparison can hold.
+impl Comparison {
+    /// True when the comparison can hold for some values the figures stand for.
     pub fn holds(&self, lhs: &Value, rhs: &Value) -> bool {
         match self.op {
             CmpOp::Eq => lhs.interval.overlaps(&rhs.interval),
@@ -545,6 +649,8 @@ mod tests {
             "part / whole * 100 == share",
             "prev(exports) + prev(imports) == prev(total)",
             "max(parts) <= whole",
+            "growth(total) >= min(growth(parts)) and growth(total) <= max(growth(parts))",
+            "months(start, end) == duration",
         ] {
             parse(s).unwrap_or_else(|e| panic!("{s}: {e}"));
         }
@@ -586,6 +692,8 @@ mod tests {
             interval: Interval::rounded(d),
             shown: s.into(),
             decimals: d.scale(),
+            unit: "%".into(),
+            factor: Decimal::ONE,
             growth: None,
         }
     }
@@ -596,7 +704,7 @@ mod tests {
             "shares".into(),
             vec![term("56.5"), term("27.1"), term("19.4")],
         )]);
-        let a = parse("sum(shares) <= 100").unwrap();
+        let a = &parse("sum(shares) <= 100").unwrap().clauses[0];
         let (l, r) = (a.lhs.eval(&env).unwrap(), a.rhs.eval(&env).unwrap());
         assert_eq!(l.shown, "56.5 + 27.1 + 19.4");
         assert!(!a.holds(&l, &r));

@@ -4,6 +4,8 @@
 //! expressions, the assertion) and reports every mistake in a rule file as a diagnostic with a
 //! span in that file. The default set is compiled into the binary by `build.rs`.
 
+mod culprit;
+mod display;
 mod error;
 mod eval;
 pub mod expr;
@@ -27,6 +29,7 @@ pub struct CompiledSelector {
     pub kinds: Vec<Kind>,
     pub label: Option<Regex>,
     pub label_not: Option<Regex>,
+    pub own_label_not: Option<Regex>,
 }
 
 /// A rule ready to run.
@@ -77,7 +80,14 @@ impl Rule {
                         at("scope", s),
                         format!("unknown scope `{s}`"),
                         "not a scope",
-                        Some("scopes are share-chain, subset, part-of and sentence".into()),
+                        Some(format!(
+                            "scopes are {}",
+                            GroupKind::ALL
+                                .iter()
+                                .map(|(n, _)| *n)
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )),
                     ))
                 }
             }
@@ -114,6 +124,7 @@ impl Rule {
                 };
             let label = regex("label", &sel.label)?;
             let label_not = regex("label_not", &sel.label_not)?;
+            let own_label_not = regex("own_label_not", &sel.own_label_not)?;
             bind.push((
                 name.clone(),
                 CompiledSelector {
@@ -121,6 +132,7 @@ impl Rule {
                     kinds,
                     label,
                     label_not,
+                    own_label_not,
                 },
             ));
         }
@@ -133,8 +145,13 @@ impl Rule {
                 Some("write one comparison, e.g. `sum(shares) <= 100` or `a + b == total`".into()),
             )
         })?;
+        let synthetic: Vec<&str> = scopes
+            .iter()
+            .flat_map(|k| k.synthetic_names())
+            .copied()
+            .collect();
         for name in assertion.names() {
-            if !spec.bind.contains_key(&name) {
+            if !spec.bind.contains_key(&name) && !synthetic.contains(&name.as_str()) {
                 let offset = spec.assertion.find(&name).unwrap_or(0);
                 let bound: Vec<&str> = spec.bind.keys().map(String::as_str).collect();
                 return Err(err(

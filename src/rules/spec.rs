@@ -52,6 +52,11 @@ pub struct RuleSpec {
     /// Per binding, the note on each of its spans; `{text}`, `{label}`, `{base}` expand.
     #[serde(default)]
     pub notes: BTreeMap<String, String>,
+    /// Percentage points by which stated growth rates may be off because they are computed on
+    /// revised figures of the year before (customs and fiscal data: 0.1). Widens `prev` and
+    /// `growth`.
+    #[serde(default)]
+    pub growth_slack: Option<rust_decimal::Decimal>,
     pub examples: Examples,
 }
 
@@ -59,10 +64,10 @@ pub struct RuleSpec {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Selector {
-    /// `whole`, `part` (of a subset or part-of group), `member` (of a chain or sentence), or
-    /// `any` (the default).
+    /// The role the fact plays in its group (`whole`, `part`, `member`, `share`, `start` …, see
+    /// the group kinds); any role when absent.
     #[serde(default)]
-    pub role: Role,
+    pub role: Option<String>,
     /// Kinds accepted (`share`, `amount`, …); any kind when absent.
     #[serde(default)]
     pub kind: Vec<String>,
@@ -72,6 +77,10 @@ pub struct Selector {
     /// A regular expression the label must not match.
     #[serde(default)]
     pub label_not: Option<String>,
+    /// A regular expression the label must not match once the words it shares with its base
+    /// are taken out (`民营企业进出口` of `…一带一路国家进出口` passes `一带一路`).
+    #[serde(default)]
+    pub own_label_not: Option<String>,
     /// The unit the figure must have (`元`, `%`).
     #[serde(default)]
     pub unit: Option<String>,
@@ -81,20 +90,16 @@ pub struct Selector {
     /// For a list: the fewest facts that make the rule worth checking.
     #[serde(default = "one")]
     pub min: usize,
+    /// Select changes of a level (`增加3.2万户`) instead of levels; levels only when absent.
+    #[serde(default)]
+    pub change: bool,
+    /// Tags the figure must carry: `rate-change` (a rate that moved by `%`).
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 fn one() -> usize {
     1
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Whole,
-    Part,
-    Member,
-    #[default]
-    Any,
 }
 
 /// Texts on which the rule must stay silent (`pass`) and must fire (`fail`).

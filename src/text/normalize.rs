@@ -19,6 +19,9 @@ pub struct Break {
     pub at: usize,
     /// How many line feeds the run held: 0 a space, 1 a line break, 2 or more a blank line.
     pub newlines: u32,
+    /// A lone space between two CJK characters that are not themselves spaced out: a word
+    /// separator (`运行情况 快递业务量`), unlike the damage of `全 国 网 上`.
+    pub separator: bool,
 }
 
 /// Normalized text with its offset map.
@@ -52,6 +55,18 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// True when the characters on either side of the space run `start..end` are themselves
+/// followed or preceded by a space: the text is spaced out character by character.
+fn spaced_around(original: &str, start: usize, end: usize) -> bool {
+    let before = original[..start].chars().rev().nth(1);
+    let after = original[end..].chars().nth(1);
+    before.is_some_and(is_layout_space) || after.is_some_and(is_layout_space)
+}
+
 fn is_layout_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u{3000}' || c == '\u{A0}'
 }
@@ -77,9 +92,14 @@ impl Normalized {
                 }
                 let prev = text.chars().next_back();
                 let next = chars.peek().map(|&(_, d)| fold_char(d));
+                let separator = newlines == 0
+                    && prev.is_some_and(is_cjk)
+                    && next.is_some_and(is_cjk)
+                    && !spaced_around(original, start, end);
                 breaks.push(Break {
                     at: text.len(),
                     newlines,
+                    separator,
                 });
                 if let (Some(p), Some(n)) = (prev, next) {
                     if is_ascii_word(p) && is_ascii_word(n) {

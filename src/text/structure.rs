@@ -108,10 +108,13 @@ impl Structure {
         let text = norm.text.as_str();
         let wrapped = median_line_chars(original) <= WRAPPED_LINE_MAX;
         let cut_at = if wrapped { 2 } else { 1 };
+        // A line that opens with a dateline starts a new block even without a blank line.
+        let cuts_line =
+            |b: &super::normalize::Break| b.newlines >= 1 && dateline().is_match(&text[b.at..]);
         let mut cuts: Vec<usize> = norm
             .breaks
             .iter()
-            .filter(|b| b.newlines >= cut_at && b.at > 0 && b.at < text.len())
+            .filter(|b| (b.newlines >= cut_at || cuts_line(b)) && b.at > 0 && b.at < text.len())
             .map(|b| b.at)
             .collect();
         cuts.dedup();

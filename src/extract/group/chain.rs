@@ -1,0 +1,88 @@
+//! Share chains: shares of one base in a run, `占…的56.5%。同期…占27.1%；…占16.4%`.
+//!
+//! A share that names its base joins the chain of that base within one full sentence; a bare
+//! `占27.1%` joins the chain before it within two sentences of the same paragraph. All members
+//! measure the same head noun (`…进出口`), so `出口占全国出口的60%，进口占50%` makes two chains.
+//! A member that is a `其中` subset of another, or whose label nests in another member's, is
+//! left out: it is already inside that member.
+
+use super::{full_sentence_end, member, new_breakdown, Group, GroupKind};
+use crate::extract::fact::Fact;
+use crate::extract::figure::Kind;
+use crate::extract::label::head;
+use crate::interval::Interval;
+use crate::text::Text;
+use rust_decimal::Decimal;
+
+/// How many sentences apart two shares of one chain may stand.
+const CHAIN_REACH: usize = 2;
+
+/// The chain already adds up to 100% within rounding: a further share starts a new breakdown.
+fn complete(facts: &[Fact], chain: &[usize]) -> bool {
+    let sum = chain.iter().fold(Interval::exact(Decimal::ZERO), |a, &i| {
+        a.add(&facts[i].figure.interval)
+    });
+    chain.len() >= 2 && sum.overlaps(&Interval::exact(Decimal::ONE_HUNDRED))
+}
+
+pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
+    let mut chains: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    for (i, f) in facts.iter().enumerate() {
+        if f.figure.kind != Kind::Share || !f.is_measure() {
+            continue;
+        }
+        let joins = match (current.first(), current.last()) {
+            (Some(&first), Some(&last))
+                if !new_breakdown(text, facts[last].figure.norm.end, f.figure.norm.start)
+                    && !complete(facts, &current) =>
+            {
+                let (first, last) = (&facts[first], &facts[last]);
+                let near = if f.base_explicit {
+                    f.base == first.base
+                        && full_sentence_end(text, f.figure.norm.start)
+                            == full_sentence_end(text, last.figure.norm.start)
+                } else {
+                    last.paragraph == f.paragraph && f.sentence - last.sentence <= CHAIN_REACH
+                };
+                let same_head = f.label.is_empty()
+                    || first.label.is_empty()
+                    || head(&f.label) == head(&first.label);
+                near && same_head
+            }
+            _ => false,
+        };
+        if !joins && !current.is_empty() {
+            chains.push(std::mem::take(&mut current));
+        }
+        current.push(i);
+    }
+    chains.push(current);
+    chains
+        .into_iter()
+        .map(|members| {
+            let kept: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&m| {
+                    let f = &facts[m];
+                    // A `其中` share sits inside another member of the chain.
+                    let in_subset = f.subset_of.is_some()
+                        && members.iter().any(|&o| facts[o].subset_of.is_none());
+                    let nested = members.iter().any(|&o| {
+                        o != m
+                            && !facts[o].label.is_empty()
+                            && facts[o].label.len() < f.label.len()
+                            && f.label.ends_with(&facts[o].label)
+                    });
+                    !in_subset && !nested
+                })
+                .collect();
+            Group::new(
+                GroupKind::ShareChain,
+                kept.into_iter().map(|m| member(m, "member")).collect(),
+            )
+        })
+        .filter(|g| g.members.len() >= 2)
+        .collect()
+}

@@ -1,0 +1,42 @@
+//! A level, its change and its rate in one sentence: `达48.3万户，较上年增加3.2万户，增长7.1%`.
+//! The change and the rate must both describe the level (they inherit its label).
+
+use super::{full_sentence_end, member, Group, GroupKind};
+use crate::extract::fact::Fact;
+use crate::extract::figure::Kind;
+use crate::text::Text;
+
+pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
+    let mut out = Vec::new();
+    for (l, level) in facts.iter().enumerate() {
+        if !level.is_level() || level.label.is_empty() {
+            continue;
+        }
+        let end = full_sentence_end(text, level.figure.norm.start);
+        let mut change = None;
+        let mut rate = None;
+        for (i, f) in facts.iter().enumerate().skip(l + 1) {
+            if f.figure.norm.start >= end || f.is_level() {
+                break;
+            }
+            if f.label != level.label || f.figure.attributive {
+                continue;
+            }
+            let is_change = f.figure.delta
+                && f.figure.kind == level.figure.kind
+                && f.figure.unit == level.figure.unit;
+            if is_change && change.is_none() {
+                change = Some(i);
+            } else if f.figure.kind == Kind::Growth && rate.is_none() {
+                rate = Some(i);
+            }
+        }
+        if let (Some(c), Some(r)) = (change, rate) {
+            out.push(Group::new(
+                GroupKind::Change,
+                vec![member(l, "level"), member(c, "change"), member(r, "rate")],
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,209 @@
+//! Groups of facts that the prose says belong together, which rules then check.
+//!
+//! Each kind of group comes from one construction of Chinese statistical prose, and names the
+//! role each of its facts plays, so that a rule binds by role and never guesses:
+//!
+//! | kind | construction | roles |
+//! |---|---|---|
+//! | `share-chain` | `占…的56.5%。同期…占27.1%；…占16.4%` | member |
+//! | `subset` | `进出口X，其中，出口A…进口B`, `41个…中有28个` | whole, part |
+//! | `part-of` | `制造业实际使用外资金额` ⊂ `实际使用外资金额` | whole, part |
+//! | `sentence` | all measures of one sentence | member |
+//! | `each` | every measure on its own | member |
+//! | `share-of` | `高技术产业引资4233.4亿元，占实际使用外资金额比重为37.3%` | share, part, whole |
+//! | `respectively` | `A、B和C分别增长X、Y和Z` | value (and the item count) |
+//! | `same-measure` | one measure stated twice in an article | first, second |
+//! | `change` | `达48.3万户，较上年增加3.2万户，增长7.1%` | level, change, rate |
+//! | `consecutive` | `截至2023年11月底…自2023年4月起连续8个月` | start, end, duration |
+
+mod chain;
+mod change;
+mod consecutive;
+mod part_of;
+mod respectively;
+mod same;
+mod share_of;
+mod subset;
+
+use super::fact::Fact;
+use crate::text::Text;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GroupKind {
+    ShareChain,
+    Subset,
+    PartOf,
+    Sentence,
+    Each,
+    ShareOf,
+    Respectively,
+    SameMeasure,
+    Change,
+    Consecutive,
+}
+
+impl GroupKind {
+    pub const ALL: &'static [(&'static str, GroupKind)] = &[
+        ("share-chain", GroupKind::ShareChain),
+        ("subset", GroupKind::Subset),
+        ("part-of", GroupKind::PartOf),
+        ("sentence", GroupKind::Sentence),
+        ("each", GroupKind::Each),
+        ("share-of", GroupKind::ShareOf),
+        ("respectively", GroupKind::Respectively),
+        ("same-measure", GroupKind::SameMeasure),
+        ("change", GroupKind::Change),
+        ("consecutive", GroupKind::Consecutive),
+    ];
+
+    pub fn from_name(s: &str) -> Option<GroupKind> {
+        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, k)| *k)
+    }
+
+    /// Values a group of this kind states in words, usable by name in an assertion.
+    pub fn synthetic_names(self) -> &'static [&'static str] {
+        match self {
+            GroupKind::Respectively => &["items"],
+            _ => &[],
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("", |(n, _)| n)
+    }
+}
+
+/// A fact in a group, with the role the construction gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Member {
+    pub fact: usize,
+    pub role: &'static str,
+}
+
+/// A value the prose states without a number: the count of items before `分别`.
+#[derive(Clone, Debug)]
+pub struct Synthetic {
+    pub name: &'static str,
+    pub value: Decimal,
+    /// Byte range in the original text that states it.
+    pub span: Range<usize>,
+    /// What it is: `5 items: 法国、英国、荷兰、瑞士、澳大利亚`.
+    pub note: String,
+}
+
+/// Facts that belong together.
+#[derive(Clone, Debug)]
+pub struct Group {
+    pub kind: GroupKind,
+    pub members: Vec<Member>,
+    pub extra: Vec<Synthetic>,
+}
+
+impl Group {
+    fn new(kind: GroupKind, members: Vec<Member>) -> Group {
+        Group {
+            kind,
+            members,
+            extra: Vec::new(),
+        }
+    }
+
+    /// The fact playing the role `whole`, if any.
+    pub fn whole(&self) -> Option<usize> {
+        self.members
+            .iter()
+            .find(|m| m.role == "whole")
+            .map(|m| m.fact)
+    }
+
+    /// The facts of the group, in text order.
+    pub fn facts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.members.iter().map(|m| m.fact)
+    }
+}
+
+fn member(fact: usize, role: &'static str) -> Member {
+    Member { fact, role }
+}
+
+pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
+    let (lists, listed) = respectively::groups(text, facts);
+    for i in listed {
+        facts[i].in_list = true;
+    }
+    subset::mark(text, facts);
+    let mut out = Vec::new();
+    out.extend(subset::groups(facts));
+    out.extend(chain::groups(text, facts));
+    out.extend(part_of::groups(text, facts));
+    out.extend(sentence_groups(text, facts));
+    out.extend(each_groups(facts));
+    out.extend(share_of::groups(text, facts));
+    out.extend(lists);
+    out.extend(same::groups(text, facts));
+    out.extend(change::groups(text, facts));
+    out.extend(consecutive::groups(text, facts));
+    out
+}
+
+/// The end of the full sentence (`。！？` or paragraph end) holding `at`.
+pub(crate) fn full_sentence_end(text: &Text, at: usize) -> usize {
+    text.full_sentence(at).end
+}
+
+/// Words between two positions that open a new breakdown of a whole: `从收入级次看`,
+/// `按地区分`, `分区域看`.
+pub(crate) fn new_breakdown(text: &Text, from: usize, to: usize) -> bool {
+    let between = &text.as_str()[from.min(to)..to];
+    let opens = |open: &str, close: &str| {
+        between.match_indices(open).any(|(i, _)| {
+            between[i..]
+                .chars()
+                .take(8)
+                .collect::<String>()
+                .contains(close)
+        })
+    };
+    opens("从", "看") || opens("按", "分") || opens("分", "看")
+}
+
+/// Facts of one article and period with the same unit can be compared.
+fn same_scope(a: &Fact, b: &Fact) -> bool {
+    a.article == b.article && a.period == b.period && a.figure.unit == b.figure.unit
+}
+
+fn sentence_groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    let mut current_end = 0;
+    for (i, f) in facts.iter().enumerate() {
+        if !f.is_measure() {
+            continue;
+        }
+        let end = full_sentence_end(text, f.figure.norm.start);
+        match out.last_mut() {
+            Some(g) if end == current_end => g.members.push(member(i, "member")),
+            _ => {
+                out.push(Group::new(GroupKind::Sentence, vec![member(i, "member")]));
+                current_end = end;
+            }
+        }
+    }
+    out.retain(|g| g.members.len() >= 2);
+    out
+}
+
+fn each_groups(facts: &[Fact]) -> Vec<Group> {
+    facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.is_measure())
+        .map(|(i, _)| Group::new(GroupKind::Each, vec![member(i, "member")]))
+        .collect()
+}

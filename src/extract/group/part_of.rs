@@ -1,0 +1,119 @@
+//! Parts by noun-phrase head: `制造业实际使用外资金额` is part of `实际使用外资金额` in the same
+//! article and period. Chinese noun phrases put the head last, so a label that ends with another
+//! label names a part of it. Only the outermost parts are kept: `高技术制造业…` is inside
+//! `制造业…` and must not be added beside it.
+
+use super::{member, new_breakdown, same_scope, Group, GroupKind};
+use crate::extract::fact::Fact;
+use crate::text::Text;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A whole's label without the words that only say it is the whole (`全国`, `全省`): the parts
+/// of `全国实际使用外资金额` are labelled `制造业实际使用外资金额`.
+pub fn core(label: &str) -> &str {
+    const WHOLE_SCOPE: &[&str] = &[
+        "全国", "我国", "全省", "全市", "全区", "全县", "全球", "总体",
+    ];
+    WHOLE_SCOPE
+        .iter()
+        .find_map(|w| label.strip_prefix(w))
+        .unwrap_or(label)
+}
+
+pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
+    let mut out = Vec::new();
+    // Facts are in text order and articles are contiguous: compare within an article only.
+    let mut start = 0;
+    while start < facts.len() {
+        let article = facts[start].article;
+        let end = start + facts[start..].partition_point(|f| f.article == article);
+        out.extend(in_article(text, facts, start..end));
+        start = end;
+    }
+    out
+}
+
+fn in_article(text: &Text, facts: &[Fact], range: Range<usize>) -> Vec<Group> {
+    let mut out = Vec::new();
+    let article = &facts[range.clone()];
+    // Levels indexed by every proper suffix of their label, and counted by label and scope, so
+    // that finding the parts of a whole costs a lookup, not a pass over the article.
+    let mut by_suffix: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut twins: HashMap<(&str, Option<&str>, &str), usize> = HashMap::new();
+    for (i, f) in article.iter().enumerate() {
+        if !f.is_level() {
+            continue;
+        }
+        let key = (f.label.as_str(), f.period.as_deref(), f.figure.unit);
+        *twins.entry(key).or_default() += 1;
+        for (j, _) in f.label.char_indices().skip(1) {
+            by_suffix.entry(&f.label[j..]).or_default().push(i);
+        }
+    }
+    for (w, whole) in article.iter().enumerate() {
+        let whole_core = core(&whole.label);
+        if !whole.is_level() || whole_core.chars().count() < 4 {
+            continue;
+        }
+        // The whole must be the one figure with that label in its article and period.
+        let key = (
+            whole.label.as_str(),
+            whole.period.as_deref(),
+            whole.figure.unit,
+        );
+        if twins.get(&key) != Some(&1) {
+            continue;
+        }
+        let parts: Vec<usize> = by_suffix
+            .get(whole_core)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| {
+                let f = &article[i];
+                f.figure.kind == whole.figure.kind && same_scope(f, whole) && f.label != whole.label
+            })
+            .collect();
+        // Keep the outermost parts: a part whose label ends with another part's label is
+        // inside that part.
+        let outer: Vec<usize> = parts
+            .iter()
+            .copied()
+            .filter(|&p| {
+                !parts.iter().any(|&q| {
+                    q != p
+                        && article[q].label.len() < article[p].label.len()
+                        && article[p].label.ends_with(&article[q].label)
+                })
+            })
+            .collect();
+        // One whole may be broken down several ways (`分专业看…分地区看`): each breakdown,
+        // a run of parts in one paragraph with no new `从…看` between them, is its own group.
+        let mut runs: Vec<Vec<usize>> = Vec::new();
+        for p in outer {
+            let starts_run = match runs.last().and_then(|r| r.last()) {
+                Some(&q) => {
+                    article[q].paragraph != article[p].paragraph
+                        || new_breakdown(
+                            text,
+                            article[q].figure.norm.end,
+                            article[p].figure.norm.start,
+                        )
+                }
+                None => true,
+            };
+            if starts_run {
+                runs.push(vec![p]);
+            } else if let Some(r) = runs.last_mut() {
+                r.push(p);
+            }
+        }
+        for run in runs {
+            let mut members = vec![member(range.start + w, "whole")];
+            members.extend(run.into_iter().map(|p| member(range.start + p, "part")));
+            out.push(Group::new(GroupKind::PartOf, members));
+        }
+    }
+    out
+}

@@ -1,0 +1,122 @@
+//! `分别` lists: `A、B和C分别增长X、Y和Z` pairs items with values in order, so there must be as
+//! many values as items.
+//!
+//! Items are read from the clause text before `分别`, split at `、` (and at the last `和`);
+//! values are the figures right after `分别` joined only by `、和及与`. A list whose items
+//! cannot be counted (one item, `城乡居民分别为…`) makes no group.
+
+use super::{member, Group, GroupKind, Synthetic};
+use crate::extract::fact::Fact;
+use crate::extract::label::{strip_brackets, strip_marks};
+use crate::text::Text;
+use rust_decimal::Decimal;
+
+const JOINERS: &[char] = &['、', '和', '及', '与', ' '];
+
+/// Splits `A、B和C` into its items.
+fn items(s: &str) -> Vec<String> {
+    let mut parts: Vec<String> = s
+        .split('、')
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if let Some(last) = parts.pop() {
+        match last.rsplit_once('和').or_else(|| last.rsplit_once("以及")) {
+            Some((a, b)) if !a.is_empty() && !b.is_empty() => {
+                parts.push(a.to_string());
+                parts.push(b.to_string());
+            }
+            _ => parts.push(last),
+        }
+    }
+    parts
+}
+
+/// The `分别` groups, and every fact that is a value of a `分别` list (counted or not).
+pub fn groups(text: &Text, facts: &[Fact]) -> (Vec<Group>, Vec<usize>) {
+    let t = text.as_str();
+    let mut out = Vec::new();
+    let mut listed = Vec::new();
+    for (at, word) in t.match_indices("分别") {
+        let clause = text.structure.clause_at(at);
+        let Some(c) = text.structure.clauses.get(clause) else {
+            continue;
+        };
+        // Values: the figures after 分别 in its clause, joined only by list words.
+        let first = facts.partition_point(|f| f.figure.norm.start < at + word.len());
+        let mut values = Vec::new();
+        let mut prev_end = None;
+        for (i, f) in facts.iter().enumerate().skip(first) {
+            if f.figure.norm.start >= c.range.end {
+                break;
+            }
+            if let Some(end) = prev_end {
+                let between = &t[end..f.figure.norm.start];
+                if !between.chars().all(|ch| JOINERS.contains(&ch)) {
+                    break;
+                }
+            }
+            if !f.is_measure() {
+                break;
+            }
+            values.push(i);
+            prev_end = Some(f.figure.norm.end);
+        }
+        if values.is_empty() {
+            continue;
+        }
+        listed.extend(&values);
+        // Items: the clause text before 分别, after the last figure that is not a list item.
+        let mut start = c.range.start;
+        for f in facts[..first].iter().rev() {
+            if f.figure.norm.end <= c.range.start {
+                break;
+            }
+            let next = t[f.figure.norm.end..].chars().next().unwrap_or(' ');
+            let listed = JOINERS.contains(&next) || f.figure.norm.end == at;
+            if !listed {
+                start = start.max(f.figure.norm.end);
+                break;
+            }
+        }
+        let raw = &t[start..at];
+        let cleaned = strip_marks(raw.trim_start_matches("其中"));
+        let list = items(&strip_brackets(raw.trim_start_matches("其中")));
+        if list.len() < 2 || cleaned.chars().count() < 3 {
+            continue;
+        }
+        let (o_start, o_end) = text.original_range(start, at);
+        let n = list.len();
+        let mut g = Group::new(
+            GroupKind::Respectively,
+            values.iter().map(|&v| member(v, "value")).collect(),
+        );
+        g.extra.push(Synthetic {
+            name: "items",
+            value: Decimal::from(n),
+            span: o_start..o_end,
+            note: format!("{n} items: {}", list.join("、")),
+        });
+        out.push(g);
+    }
+    (out, listed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::items;
+
+    #[test]
+    fn items_split_at_commas_and_the_last_he() {
+        assert_eq!(items("吃类、穿类和用类商品网上零售额").len(), 3);
+        assert_eq!(items("农村和农产品网络零售额").len(), 2);
+        assert_eq!(
+            items("医疗仪器设备及仪器仪表制造业、航空航天器及设备制造业和科技成果转化服务业").len(),
+            3
+        );
+        assert_eq!(
+            items("建筑业、科技成果转化服务、研发与设计服务领域").len(),
+            3
+        );
+    }
+}

@@ -1,0 +1,99 @@
+//! A share with its part and its whole: `高技术产业引资4233.4亿元，占实际使用外资金额比重为37.3%`
+//! with `实际使用外资金额11339.1亿元` stated in the same article and period.
+//!
+//! The part is the level the share's label came from; the whole is the one level whose label is
+//! the share's base, read with the synonyms statistics use for a total (`贸易总值` is
+//! `进出口`). Two candidate wholes with different values mean no group: hedui does not guess.
+
+use super::part_of::core;
+use super::{member, same_scope, Group, GroupKind};
+use crate::extract::fact::Fact;
+use crate::extract::figure::Kind;
+use crate::text::Text;
+
+/// A label or base in the form used to compare them: no total-words, one word for trade. Region
+/// words stay: `全省外贸总值` is not `全国进出口`.
+fn canonical(s: &str) -> String {
+    let mut s = s.to_string();
+    for (from, to) in [
+        ("外贸", "进出口"),
+        ("贸易", "进出口"),
+        ("进出口进出口", "进出口"),
+    ] {
+        s = s.replace(from, to);
+    }
+    for suffix in ["总值", "总额", "总量", "总数", "规模", "金额"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            s = rest.to_string();
+        }
+    }
+    s
+}
+
+/// A whole's label names the base: the same words, or the same words after a region word
+/// (`全国`, `全省`) when the base names no region of its own.
+fn names_base(label: &str, base: &str) -> bool {
+    label == base || (core(base) == base && core(label) == base)
+}
+
+pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
+    let mut out = Vec::new();
+    for (s, share) in facts.iter().enumerate() {
+        if share.figure.kind != Kind::Share
+            || !share.is_measure()
+            || share.label.is_empty()
+            || share.in_list
+        {
+            continue;
+        }
+        let Some(base) = share.base.as_deref() else {
+            continue;
+        };
+        // The part: the level the share's label came from, in the share's own sentence
+        // (`民营企业进出口5700.2亿元，…，占…56.5%`); a share with a subject of its own names
+        // no amount, and one stated elsewhere may be of another period.
+        let sentence = text.full_sentence(share.figure.norm.start);
+        let Some(part) = facts[..s].iter().rposition(|f| {
+            f.figure.norm.start >= sentence.start && f.is_level() && f.label == share.label
+        }) else {
+            continue;
+        };
+        let base = canonical(base);
+        if base.chars().count() < 2 {
+            continue;
+        }
+        let wholes: Vec<usize> = facts
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| {
+                *i != part
+                    && f.is_level()
+                    && same_scope(f, &facts[part])
+                    && f.figure.kind == facts[part].figure.kind
+                    && names_base(&canonical(&f.label), &base)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let Some(&whole) = wholes.first() else {
+            continue;
+        };
+        let agree = wholes.iter().all(|&w| {
+            facts[w]
+                .figure
+                .interval
+                .overlaps(&facts[whole].figure.interval)
+        });
+        if !agree {
+            continue;
+        }
+        out.push(Group::new(
+            GroupKind::ShareOf,
+            vec![
+                member(part, "part"),
+                member(whole, "whole"),
+                member(s, "share"),
+            ],
+        ));
+    }
+    out
+}

@@ -1,0 +1,95 @@
+//! `其中` and `…中有`: the facts after the marker, to the end of the sentence, are parts of the
+//! level stated before it (`进出口10089.2亿元…其中，出口5455亿元`, `41个行业中有28个`).
+
+use super::{full_sentence_end, member, Group, GroupKind};
+use crate::extract::fact::Fact;
+use crate::extract::label::head;
+use crate::text::Text;
+
+/// Words after which the rest of the sentence lists parts of what came before.
+const MARKERS: &[&str] = &["其中", "中有", "之中"];
+
+/// Marks every fact after a marker (to the end of its sentence) as a part of the level before it.
+pub fn mark(text: &Text, facts: &mut [Fact]) {
+    let text_str = text.as_str();
+    let mut at_all: Vec<usize> = MARKERS
+        .iter()
+        .flat_map(|m| text_str.match_indices(m).map(|(i, _)| i))
+        .collect();
+    at_all.sort_unstable();
+    for at in at_all {
+        let scope_end = full_sentence_end(text, at);
+        let para = text.structure.paragraph_at(at);
+        // Facts are in text order: the ones before the marker end at or before it.
+        let split = facts.partition_point(|f| f.figure.norm.end <= at);
+        let Some(whole) = facts[..split]
+            .iter()
+            .rev()
+            .take_while(|f| f.paragraph == para)
+            .position(|f| f.is_level())
+            .map(|back| split - 1 - back)
+        else {
+            continue;
+        };
+        if facts[whole].in_list {
+            // `A、B分别为X、Y。其中…`: which of the list is the whole is anyone's guess.
+            continue;
+        }
+        // Past a `；` the parts go on only while they still name a part of the whole
+        // (`其中，出口…；进口…`), not a new subject (`其中证券交易印花税…；出口退税…`).
+        let t = text.as_str();
+        let whole_label = facts[whole].label.clone();
+        let mut first_part: Option<String> = None;
+        for f in facts[split..]
+            .iter_mut()
+            .take_while(|f| f.figure.norm.end <= scope_end)
+        {
+            let past_semicolon = t[at..f.figure.norm.start].contains(['；', ';']);
+            if past_semicolon && f.is_level() {
+                let parallel = first_part
+                    .as_deref()
+                    .is_some_and(|p| !p.is_empty() && head(p) == head(&f.label));
+                if !parallel && !related(&f.label, &whole_label) {
+                    break;
+                }
+            }
+            if f.is_level() && first_part.is_none() {
+                first_part = Some(f.label.clone());
+            }
+            f.subset_of.get_or_insert(whole);
+        }
+    }
+}
+
+/// A part's label names a part of the whole: its characters are written, in order, inside the
+/// whole's label (`进口` in `全省进出口`: compounds abbreviate), it ends with the whole's label,
+/// or it shares the whole's head noun.
+fn related(part: &str, whole: &str) -> bool {
+    let mut rest = whole.chars();
+    let within = part.chars().all(|c| rest.any(|w| w == c));
+    !part.is_empty() && (within || part.ends_with(whole) || head(part) == head(whole))
+}
+
+/// A whole with the parts of the same kind and unit that follow its marker.
+pub fn groups(facts: &[Fact]) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    for (i, f) in facts.iter().enumerate() {
+        let Some(w) = f.subset_of else { continue };
+        let whole = &facts[w];
+        let comparable = f.is_level()
+            && f.figure.kind == whole.figure.kind
+            && f.figure.unit == whole.figure.unit;
+        if !comparable {
+            continue;
+        }
+        // Parts follow their whole, so the whole's group, if any, is the last one made.
+        match out.last_mut() {
+            Some(g) if g.whole() == Some(w) => g.members.push(member(i, "part")),
+            _ => out.push(Group::new(
+                GroupKind::Subset,
+                vec![member(w, "whole"), member(i, "part")],
+            )),
+        }
+    }
+    out
+}

@@ -1,0 +1,230 @@
+//! The likely culprit: for each figure of a failed relation, the nearest value (printed with the
+//! figure's own precision) that would make the relation hold if that figure alone changed, and
+//! whether a one-digit slip of the printed figure gives such a value. In the manner of
+//! statcheck's `diagnose`: an editor sees at once which figure to look at.
+
+use super::eval::{first_failure, Bound};
+use super::expr::{CmpOp, Env, Term};
+use super::Rule;
+use crate::extract::Extraction;
+use crate::interval::Interval;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+/// How many figures a suggestion names at most.
+const MAX_FIXES: usize = 5;
+
+/// The relation with one term replaced by `v`: does it hold, and by what margin?
+struct Probe<'a> {
+    rule: &'a Rule,
+    env: &'a Bound,
+    name: &'a str,
+    index: usize,
+    exact: bool,
+    decimals: u32,
+}
+
+impl Probe<'_> {
+    fn with(&self, v: Decimal) -> Bound {
+        let mut terms = self.env.terms.clone();
+        if let Some(t) = terms
+            .get_mut(self.name)
+            .and_then(|ts| ts.get_mut(self.index))
+        {
+            let v = v.round_dp(self.decimals);
+            t.interval = if self.exact {
+                Interval::exact(v)
+            } else {
+                let mut r = v;
+                r.rescale(self.decimals);
+                Interval::rounded(r)
+            };
+        }
+        Bound {
+            terms,
+            slack: self.env.growth_slack(),
+        }
+    }
+
+    fn holds(&self, v: Decimal) -> bool {
+        matches!(first_failure(self.rule, &self.with(v)), Some(None))
+    }
+
+    /// Signed distance from failing, for the first comparison: ≥ 0 where it holds (`<=`, `>=`);
+    /// the gap between the two midpoints for `==`.
+    fn margin(&self, v: Decimal) -> Option<Decimal> {
+        let env = self.with(v);
+        let c = self.rule.assertion.clauses.first()?;
+        let (l, r) = (c.lhs.eval(&env).ok()?, c.rhs.eval(&env).ok()?);
+        Some(match c.op {
+            CmpOp::Le => r.interval.hi? - l.interval.lo?,
+            CmpOp::Ge => l.interval.hi? - r.interval.lo?,
+            CmpOp::Eq => r.interval.mid()? - l.interval.mid()?,
+        })
+    }
+}
+
+/// One figure's fix.
+struct Fix {
+    shown: String,
+    unit: String,
+    to: Decimal,
+    open: Option<&'static str>,
+    slip: Option<Decimal>,
+    relative: Decimal,
+}
+
+fn step(decimals: u32) -> Decimal {
+    Decimal::new(1, decimals)
+}
+
+/// The nearest value on the printed grid that makes the relation hold.
+fn nearest(p: &Probe, v0: Decimal) -> Option<(Decimal, Option<&'static str>)> {
+    let s = step(p.decimals);
+    // Secant iterations on the margin; the relations are linear or close to it.
+    let (mut a, mut b) = (v0, v0 + (v0.abs() / Decimal::ONE_HUNDRED).max(s));
+    for round in 0..6 {
+        let (ma, mb) = (p.margin(a)?, p.margin(b)?);
+        if mb == ma || mb.is_zero() {
+            if round == 0 {
+                return None; // the figure does not move the relation
+            }
+            break;
+        }
+        let c = b - mb.checked_mul(b - a)?.checked_div(mb - ma)?;
+        a = b;
+        b = c;
+    }
+    let root = (b / s).round() * s;
+    let mut best: Option<Decimal> = None;
+    for k in -12i64..=12 {
+        let v = root + s * Decimal::from(k);
+        if (v0.is_sign_positive() && v.is_sign_negative()) || !p.holds(v) {
+            continue;
+        }
+        if best.is_none_or(|b| (v - v0).abs() < (b - v0).abs()) {
+            best = Some(v);
+        }
+    }
+    let best = best?;
+    // Beyond the boundary the relation keeps holding for `<=`/`>=`: say "or less"/"or more".
+    let direction = if best < v0 {
+        -Decimal::ONE
+    } else {
+        Decimal::ONE
+    };
+    let far = best + direction * s * Decimal::TEN;
+    let open = match p.rule.assertion.clauses.first().map(|c| c.op) {
+        Some(CmpOp::Le | CmpOp::Ge) if p.holds(far) => {
+            Some(if best < v0 { "or less" } else { "or more" })
+        }
+        _ => None,
+    };
+    Some((best, open))
+}
+
+/// The one-digit slips of a printed figure that make the relation hold, nearest first.
+fn slips(p: &Probe, shown: &str) -> Option<Decimal> {
+    let v0 = Decimal::from_str(shown).ok()?;
+    let mut found: Vec<Decimal> = Vec::new();
+    for (i, c) in shown.char_indices() {
+        if !c.is_ascii_digit() {
+            continue;
+        }
+        for d in '0'..='9' {
+            if d == c || (i == 0 && d == '0' && shown.len() > 1) {
+                continue;
+            }
+            let mut s = shown.to_string();
+            s.replace_range(i..i + 1, &d.to_string());
+            if let Ok(v) = Decimal::from_str(&s) {
+                if p.holds(v) {
+                    found.push(v);
+                }
+            }
+        }
+    }
+    found.into_iter().min_by_key(|v| (*v - v0).abs())
+}
+
+fn fix_for(p: &Probe, t: &Term) -> Option<Fix> {
+    let v0 = Decimal::from_str(&t.shown).ok()?;
+    let (to, open) = nearest(p, v0)?;
+    let relative = if v0.is_zero() {
+        Decimal::MAX
+    } else {
+        ((to - v0) / v0).abs()
+    };
+    Some(Fix {
+        shown: t.shown.clone(),
+        unit: t.unit.clone(),
+        to,
+        open,
+        slip: slips(p, &t.shown),
+        relative,
+    })
+}
+
+/// The help line naming the figures that, changed alone, would make the relation hold.
+pub fn suggest(
+    rule: &Rule,
+    env: &Bound,
+    names: &BTreeMap<String, Vec<usize>>,
+    ex: &Extraction,
+) -> String {
+    let mut fixes: Vec<Fix> = Vec::new();
+    for (name, ids) in names {
+        for (index, &i) in ids.iter().enumerate() {
+            let f = &ex.facts[i].figure;
+            let Some(t) = env.terms.get(name).and_then(|ts| ts.get(index)) else {
+                continue;
+            };
+            if f.kind == crate::extract::Kind::Date || f.qualifier.is_some() {
+                continue;
+            }
+            let probe = Probe {
+                rule,
+                env,
+                name,
+                index,
+                exact: t.interval.lo == t.interval.hi,
+                decimals: t.decimals,
+            };
+            if let Some(fix) = fix_for(&probe, t) {
+                fixes.push(fix);
+            }
+        }
+    }
+    if fixes.is_empty() {
+        return String::new();
+    }
+    fixes.sort_by_key(|f| f.relative);
+    fixes.truncate(MAX_FIXES);
+    let slipped: Vec<&Fix> = fixes.iter().filter(|f| f.slip.is_some()).collect();
+    let parts: Vec<String> = fixes
+        .iter()
+        .map(|f| {
+            let mut s = format!("{}{} → {}{}", f.shown, f.unit, f.to, f.unit);
+            if let Some(o) = f.open {
+                s.push(' ');
+                s.push_str(o);
+            }
+            if let Some(v) = f.slip {
+                s.push_str(&format!(" ({v}{} is one digit away)", f.unit));
+            }
+            s
+        })
+        .collect();
+    let mut out = format!(
+        "Changing one figure alone would make it hold: {}",
+        parts.join("; ")
+    );
+    if let [only] = slipped.as_slice() {
+        out.push_str(&format!(
+            ". Likely culprit: {}{}, one digit from a value that fits",
+            only.shown, only.unit
+        ));
+    }
+    out
+}
