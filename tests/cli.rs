@@ -60,7 +60,7 @@ fn piped_output_has_no_colour() {
 
 #[test]
 fn check_json_follows_the_contract() {
-    let path = "fixtures/planted-trade-sum.txt";
+    let path = "fixtures/planted-parts-sum-total.txt";
     let o = hedui(&["check", "--format", "json", path]);
     assert_eq!(code(&o), 1);
     let doc: Value = serde_json::from_str(&stdout(&o)).expect("one JSON document");

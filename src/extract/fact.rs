@@ -238,6 +238,22 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                 label = prev.label.clone();
             }
         }
+        let mut fig = fig;
+        if fig.kind == Kind::Growth && fig.unit == "%" && !fig.tags.contains(&"rate-change") {
+            // `占…比重为37.3%，较2022年提升1.2%`: a comparison clause without a subject of its
+            // own changes the share stated just before it.
+            let clause_text = &t[clause_start..fig.norm.start];
+            let comparative = clause_text.starts_with('较') || clause_text.starts_with('比');
+            let after_share = out
+                .iter()
+                .rev()
+                .take_while(|f| f.sentence == sentence)
+                .find(|f| f.is_measure())
+                .is_some_and(|f| f.figure.kind == Kind::Share && f.clause + 1 == clause);
+            if comparative && after_share {
+                fig.tags.push("rate-change");
+            }
+        }
         out.push(Fact {
             figure: fig,
             label,

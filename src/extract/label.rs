@@ -189,6 +189,11 @@ fn strip_trailing(mut s: &str) -> &str {
 
 /// The measure named by the clause text before a figure.
 pub fn label_of(pre: &str) -> String {
+    // A dateline's `电（记者某某）` is not part of the first label after it.
+    let pre = ["电（", "电("]
+        .iter()
+        .find(|d| pre.starts_with(*d))
+        .map_or(pre, |_| &pre['电'.len_utf8()..]);
     let cleaned = strip_marks(pre);
     let s = strip_trailing(strip_leading(&cleaned));
     // What is left must name something: one character is a stray verb or particle.

@@ -23,6 +23,10 @@ struct Probe<'a> {
     index: usize,
     exact: bool,
     decimals: u32,
+    /// Vary the growth rate stated with the figure instead of the figure.
+    growth: bool,
+    /// The comparison that fails with the printed figures.
+    clause: usize,
 }
 
 impl Probe<'_> {
@@ -33,13 +37,18 @@ impl Probe<'_> {
             .and_then(|ts| ts.get_mut(self.index))
         {
             let v = v.round_dp(self.decimals);
-            t.interval = if self.exact {
+            let interval = if self.exact {
                 Interval::exact(v)
             } else {
                 let mut r = v;
                 r.rescale(self.decimals);
                 Interval::rounded(r)
             };
+            if self.growth {
+                t.growth = Some(interval);
+            } else {
+                t.interval = interval;
+            }
         }
         Bound {
             terms,
@@ -55,7 +64,7 @@ impl Probe<'_> {
     /// the gap between the two midpoints for `==`.
     fn margin(&self, v: Decimal) -> Option<Decimal> {
         let env = self.with(v);
-        let c = self.rule.assertion.clauses.first()?;
+        let c = self.rule.assertion.clauses.get(self.clause)?;
         let (l, r) = (c.lhs.eval(&env).ok()?, c.rhs.eval(&env).ok()?);
         Some(match c.op {
             CmpOp::Le => r.interval.hi? - l.interval.lo?,
@@ -63,6 +72,11 @@ impl Probe<'_> {
             CmpOp::Eq => r.interval.mid()? - l.interval.mid()?,
         })
     }
+}
+
+/// The rule's assertion reads growth rates (`prev`, `growth`).
+fn uses_growth(rule: &Rule) -> bool {
+    rule.spec.assertion.contains("prev(") || rule.spec.assertion.contains("growth(")
 }
 
 /// One figure's fix.
@@ -97,13 +111,18 @@ fn nearest(p: &Probe, v0: Decimal) -> Option<(Decimal, Option<&'static str>)> {
         b = c;
     }
     let root = (b / s).round() * s;
+    // For `<=` and `>=` the nearest value to the printed one that holds (the boundary); for
+    // `==` the value the others point to.
+    let equality = p.rule.assertion.clauses.get(p.clause).map(|c| c.op) == Some(CmpOp::Eq);
+    let aim = if equality { root } else { v0 };
     let mut best: Option<Decimal> = None;
     for k in -12i64..=12 {
         let v = root + s * Decimal::from(k);
-        if (v0.is_sign_positive() && v.is_sign_negative()) || !p.holds(v) {
+        let flips_sign = v0.is_sign_positive() != v.is_sign_positive() && !v.is_zero();
+        if flips_sign || !p.holds(v) {
             continue;
         }
-        if best.is_none_or(|b| (v - v0).abs() < (b - v0).abs()) {
+        if best.is_none_or(|b| (v - aim).abs() < (b - aim).abs()) {
             best = Some(v);
         }
     }
@@ -115,7 +134,7 @@ fn nearest(p: &Probe, v0: Decimal) -> Option<(Decimal, Option<&'static str>)> {
         Decimal::ONE
     };
     let far = best + direction * s * Decimal::TEN;
-    let open = match p.rule.assertion.clauses.first().map(|c| c.op) {
+    let open = match p.rule.assertion.clauses.get(p.clause).map(|c| c.op) {
         Some(CmpOp::Le | CmpOp::Ge) if p.holds(far) => {
             Some(if best < v0 { "or less" } else { "or more" })
         }
@@ -125,8 +144,7 @@ fn nearest(p: &Probe, v0: Decimal) -> Option<(Decimal, Option<&'static str>)> {
 }
 
 /// The one-digit slips of a printed figure that make the relation hold, nearest first.
-fn slips(p: &Probe, shown: &str) -> Option<Decimal> {
-    let v0 = Decimal::from_str(shown).ok()?;
+fn slips(p: &Probe, shown: &str, near: Decimal) -> Option<Decimal> {
     let mut found: Vec<Decimal> = Vec::new();
     for (i, c) in shown.char_indices() {
         if !c.is_ascii_digit() {
@@ -145,11 +163,11 @@ fn slips(p: &Probe, shown: &str) -> Option<Decimal> {
             }
         }
     }
-    found.into_iter().min_by_key(|v| (*v - v0).abs())
+    found.into_iter().min_by_key(|v| (*v - near).abs())
 }
 
 fn fix_for(p: &Probe, t: &Term) -> Option<Fix> {
-    let v0 = Decimal::from_str(&t.shown).ok()?;
+    let v0 = Decimal::from_str(t.shown.trim_start_matches('+')).ok()?;
     let (to, open) = nearest(p, v0)?;
     let relative = if v0.is_zero() {
         Decimal::MAX
@@ -161,7 +179,7 @@ fn fix_for(p: &Probe, t: &Term) -> Option<Fix> {
         unit: t.unit.clone(),
         to,
         open,
-        slip: slips(p, &t.shown),
+        slip: slips(p, t.shown.trim_start_matches('+'), to),
         relative,
     })
 }
@@ -173,6 +191,17 @@ pub fn suggest(
     names: &BTreeMap<String, Vec<usize>>,
     ex: &Extraction,
 ) -> String {
+    let failing =
+        rule.assertion
+            .clauses
+            .iter()
+            .position(|c| match (c.lhs.eval(env), c.rhs.eval(env)) {
+                (Ok(l), Ok(r)) => !c.holds(&l, &r),
+                _ => false,
+            });
+    let Some(clause) = failing else {
+        return String::new();
+    };
     let mut fixes: Vec<Fix> = Vec::new();
     for (name, ids) in names {
         for (index, &i) in ids.iter().enumerate() {
@@ -190,9 +219,35 @@ pub fn suggest(
                 index,
                 exact: t.interval.lo == t.interval.hi,
                 decimals: t.decimals,
+                growth: false,
+                clause,
             };
             if let Some(fix) = fix_for(&probe, t) {
                 fixes.push(fix);
+            }
+            // The growth rate stated with the figure can be the culprit too.
+            if let Some(g) = t.growth.filter(|_| uses_growth(rule)) {
+                let decimals = g.lo.map_or(0, |lo| lo.scale().saturating_sub(1));
+                let mut mid = g.mid().unwrap_or_default();
+                mid.rescale(decimals);
+                let as_term = Term {
+                    interval: g,
+                    shown: mid.to_string(),
+                    decimals,
+                    unit: "%".into(),
+                    factor: Decimal::ONE,
+                    growth: None,
+                };
+                let probe = Probe {
+                    growth: true,
+                    decimals,
+                    exact: false,
+                    ..probe
+                };
+                if let Some(mut fix) = fix_for(&probe, &as_term) {
+                    fix.shown = format!("growth {}", fix.shown);
+                    fixes.push(fix);
+                }
             }
         }
     }

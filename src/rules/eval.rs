@@ -145,7 +145,7 @@ fn arithmetic(c: &Comparison, lhs: &Value, rhs: &Value) -> String {
         describe(lhs, &lu),
         describe(rhs, &ru),
     );
-    let wide = |v: &Value| !v.atomic || v.interval.lo != v.interval.hi;
+    let wide = |v: &Value| v.interval.lo != v.interval.hi;
     if wide(lhs) || wide(rhs) {
         out.push_str(&format!(
             " (at the rounding bounds of every figure: {} against {})",
@@ -219,6 +219,21 @@ pub(super) fn first_failure<'a>(
         }
     }
     Some(None)
+}
+
+/// The facts a rule binds in some group of an extraction, whether the relation holds or not:
+/// the figures that take part in a relation it checks.
+pub fn participants(rule: &Rule, ex: &Extraction) -> Vec<usize> {
+    let mut out: Vec<usize> = ex
+        .groups
+        .iter()
+        .filter(|g| rule.scopes.contains(&g.kind))
+        .filter_map(|g| bind(rule, ex, g))
+        .flat_map(|names| names.into_values().flatten())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Runs one rule over an extraction.

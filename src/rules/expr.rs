@@ -419,6 +419,16 @@ fn wrap(v: &Value) -> String {
     }
 }
 
+/// A literal 10, 100, 1000…
+fn is_power_of_ten(v: &Value) -> bool {
+    v.atomic
+        && v.unit.is_empty()
+        && v.interval.lo == v.interval.hi
+        && v.shown
+            .strip_prefix('1')
+            .is_some_and(|z| !z.is_empty() && z.chars().all(|c| c == '0'))
+}
+
 fn number(n: Decimal) -> Value {
     Value {
         interval: Interval::exact(n),
@@ -429,17 +439,20 @@ fn number(n: Decimal) -> Value {
     }
 }
 
-/// The growth of a term as a term of its own (`+0.6%`), widened by the slack.
+/// The growth of a term as a term of its own (`+0.6`, in %), widened by the slack.
 fn growth_term(t: &Term, slack: Decimal) -> Result<Term, EvalError> {
     let g = t
         .growth
         .ok_or_else(|| EvalError::NoGrowth(t.shown.clone()))?;
+    // The printed rate had one decimal fewer than its rounding bounds.
+    let decimals = g.lo.map_or(0, |lo| lo.scale().saturating_sub(1));
+    let mut mid = g.mid().unwrap_or_default();
+    mid.rescale(decimals);
     let g = g.add(&Interval::new(Some(-slack), Some(slack)));
-    let mid = g.mid().unwrap_or_default();
     Ok(Term {
         interval: g,
-        shown: format!("{:+}%", mid.normalize()),
-        decimals: mid.scale(),
+        shown: format!("{mid:+}"),
+        decimals,
         unit: "%".into(),
         factor: Decimal::ONE,
         growth: None,
@@ -491,9 +504,11 @@ impl Expr {
                 };
                 let (decimals, unit) = match op {
                     BinOp::Add | BinOp::Sub => (x.decimals.max(y.decimals), x.unit.clone()),
-                    // A product with a bare number keeps the unit only if the other side had
-                    // none (a ratio times 100 is a percentage, shown by the other side).
-                    _ => (x.decimals.max(y.decimals) + 2, String::new()),
+                    // A ratio times 100 is a percentage: two decimals say enough.
+                    BinOp::Mul if is_power_of_ten(&x) || is_power_of_ten(&y) => (2, String::new()),
+                    // A product or quotient loses its unit; the other side of the comparison
+                    // supplies it.
+                    _ => (x.decimals.max(y.decimals) + 3, String::new()),
                 };
                 Ok(Value {
                     interval,
@@ -510,7 +525,7 @@ impl Expr {
                     shown: format!("-{}", wrap(&x)),
                     decimals: x.decimals,
                     unit: x.unit.clone(),
-                    atomic: false,
+                    atomic: x.atomic,
                 })
             }
         }

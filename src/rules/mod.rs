@@ -12,7 +12,7 @@ pub mod expr;
 pub mod spec;
 
 pub use error::RuleError;
-pub use eval::check_rule;
+pub use eval::{check_rule, participants};
 
 use crate::extract::{GroupKind, Kind};
 use error::locate_string;

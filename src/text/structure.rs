@@ -153,30 +153,44 @@ impl Structure {
             }
         }
 
-        // Articles: a dateline opens one; a cluster of headlines is one of its own.
-        let mut articles: Vec<Range<usize>> = Vec::new();
-        for i in 0..paragraphs.len() {
-            let p = &paragraphs[i];
-            let starts_new = if i == 0 {
-                true
-            } else {
-                let prev = &paragraphs[i - 1];
-                let in_cluster = |j: usize| {
-                    paragraphs[j].headline
-                        && ((j > 0 && paragraphs[j - 1].headline)
-                            || paragraphs.get(j + 1).is_some_and(|q| q.headline))
-                };
-                dateline().is_match(&text[p.range.clone()])
+        // Articles: a dateline opens one, together with the headline and subtitle printed
+        // right above it; a cluster of headlines with no dateline after it is one of its own.
+        let is_dateline = |p: &Paragraph| dateline().is_match(&text[p.range.clone()]);
+        let title_like = |p: &Paragraph| p.headline || text[p.range.clone()].ends_with("——");
+        let in_cluster = |j: usize| {
+            paragraphs[j].headline
+                && ((j > 0 && paragraphs[j - 1].headline)
+                    || paragraphs.get(j + 1).is_some_and(|q| q.headline))
+        };
+        let mut starts: Vec<bool> = (0..paragraphs.len())
+            .map(|i| {
+                i == 0
+                    || is_dateline(&paragraphs[i])
                     || (in_cluster(i) && !in_cluster(i - 1))
                     || (in_cluster(i - 1) && !in_cluster(i))
-                    || (prev.headline && dateline().is_match(&text[p.range.clone()]))
-            };
-            if starts_new {
+            })
+            .collect();
+        for i in 0..paragraphs.len() {
+            if !is_dateline(&paragraphs[i]) {
+                continue;
+            }
+            let mut j = i;
+            while j > 0 && i - j < 3 && title_like(&paragraphs[j - 1]) {
+                j -= 1;
+            }
+            starts[j] = true;
+            for s in &mut starts[j + 1..=i] {
+                *s = false;
+            }
+        }
+        let mut articles: Vec<Range<usize>> = Vec::new();
+        for (i, p) in paragraphs.iter_mut().enumerate() {
+            if starts[i] || articles.is_empty() {
                 articles.push(p.range.clone());
             } else if let Some(a) = articles.last_mut() {
                 a.end = p.range.end;
             }
-            paragraphs[i].article = articles.len() - 1;
+            p.article = articles.len() - 1;
         }
 
         let mut sentences = Vec::new();
