@@ -46,7 +46,11 @@ impl Interval {
     }
 
     pub fn scale(&self, factor: Decimal) -> Self {
-        let (a, b) = (self.lo.map(|x| x * factor), self.hi.map(|x| x * factor));
+        // An overflow leaves the bound open: wider is always the safe reading.
+        let (a, b) = (
+            self.lo.and_then(|x| x.checked_mul(factor)),
+            self.hi.and_then(|x| x.checked_mul(factor)),
+        );
         if factor.is_sign_negative() {
             Interval::new(b, a)
         } else {
@@ -94,7 +98,7 @@ impl Interval {
     pub fn div(&self, o: &Interval) -> Interval {
         match (o.lo, o.hi) {
             (Some(a), Some(b)) if a > Decimal::ZERO || b < Decimal::ZERO => {
-                let recip = Interval::new(Some(Decimal::ONE / b), Some(Decimal::ONE / a));
+                let recip = Interval::new(Decimal::ONE.checked_div(b), Decimal::ONE.checked_div(a));
                 self.mul(&recip)
             }
             // A divisor that may be zero or is unbounded tells us nothing.

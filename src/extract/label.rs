@@ -44,6 +44,8 @@ const LEADING: &[&str] = &[
     "按可比口径",
     "按现价计算",
     "扣除价格因素",
+    "比上年同期",
+    "比去年同期",
 ];
 
 /// Words that close a clause before its number without being part of the measure.
@@ -108,6 +110,8 @@ const TRAILING: &[&str] = &[
     "按可比价格计算",
     "按现价计算",
     "扣除价格因素",
+    "名义",
+    "实际",
 ];
 
 /// Removes quotes and parenthetical notes but keeps list commas: `“新三样”、锂电池（含储能）`

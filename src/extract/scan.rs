@@ -11,6 +11,11 @@ use crate::interval::Interval;
 use crate::number::{arabic, chinese, is_chinese_digit, magnitude, Numeral};
 use crate::text::{window_start, Text};
 
+/// The largest number read as a figure, and the most decimals: beyond them a string of
+/// digits is an identifier, and exact arithmetic on it could overflow.
+const MAX_PRINTED: i64 = 999_999_999_999_999;
+const MAX_DECIMALS: u32 = 10;
+
 /// How far back (in bytes) cue words are looked for: about 60 characters.
 pub const LOOK_BEHIND: usize = 180;
 use rust_decimal::Decimal;
@@ -120,6 +125,10 @@ fn read_arabic(text: &Text, i: usize) -> Step {
         return Step::Skip(i + 1);
     };
     let after = i + numeral.len;
+    if numeral.value > Decimal::from(MAX_PRINTED) || numeral.value.scale() > MAX_DECIMALS {
+        // No statistic is printed with 16 integer digits or 11 decimals: an ID or a code.
+        return skip_token(t, i);
+    }
     if t[after..].starts_with(|c: char| c.is_ascii_alphabetic()) {
         // `5G`, `3D`: a name, not a figure.
         return skip_token(t, i);

@@ -97,7 +97,10 @@ fn step(decimals: u32) -> Decimal {
 fn nearest(p: &Probe, v0: Decimal) -> Option<(Decimal, Option<&'static str>)> {
     let s = step(p.decimals);
     // Secant iterations on the margin; the relations are linear or close to it.
-    let (mut a, mut b) = (v0, v0 + (v0.abs() / Decimal::ONE_HUNDRED).max(s));
+    let (mut a, mut b) = (
+        v0,
+        v0.checked_add((v0.abs() / Decimal::ONE_HUNDRED).max(s))?,
+    );
     for round in 0..6 {
         let (ma, mb) = (p.margin(a)?, p.margin(b)?);
         if mb == ma || mb.is_zero() {
@@ -106,11 +109,14 @@ fn nearest(p: &Probe, v0: Decimal) -> Option<(Decimal, Option<&'static str>)> {
             }
             break;
         }
-        let c = b - mb.checked_mul(b - a)?.checked_div(mb - ma)?;
+        let c = b.checked_sub(
+            mb.checked_mul(b.checked_sub(a)?)?
+                .checked_div(mb.checked_sub(ma)?)?,
+        )?;
         a = b;
         b = c;
     }
-    let root = (b / s).round() * s;
+    let root = b.checked_div(s)?.round().checked_mul(s)?;
     // For `<=` and `>=` the nearest value to the printed one that holds (the boundary); for
     // `==` the value the others point to.
     let equality = p.rule.assertion.clauses.get(p.clause).map(|c| c.op) == Some(CmpOp::Eq);
@@ -172,7 +178,7 @@ fn fix_for(p: &Probe, t: &Term) -> Option<Fix> {
     let relative = if v0.is_zero() {
         Decimal::MAX
     } else {
-        ((to - v0) / v0).abs()
+        (to - v0).checked_div(v0).map_or(Decimal::MAX, |r| r.abs())
     };
     Some(Fix {
         shown: t.shown.clone(),

@@ -71,10 +71,12 @@ impl Display {
         let shown_value = if f.factor == factor {
             f.printed
         } else {
-            (f.printed * f.factor / factor).normalize()
+            f.value.checked_div(factor).unwrap_or(f.value).normalize()
         };
         Term {
-            interval: f.interval.scale(Decimal::ONE / factor),
+            interval: f
+                .interval
+                .scale(Decimal::ONE.checked_div(factor).unwrap_or(Decimal::ONE)),
             shown: shown_value.to_string(),
             decimals: shown_value.scale(),
             unit,

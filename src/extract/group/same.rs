@@ -5,6 +5,7 @@
 //! (their labels are elided and repeat legitimately), nor anything in a sentence that speaks
 //! of a revision (`初步核算`, `最终核实`, `修订`).
 
+use super::part_of::core;
 use super::{member, Group, GroupKind};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
@@ -15,13 +16,16 @@ const REVISION: &[&str] = &[
     "初步", "核实", "修订", "修正", "调整", "快报", "初值", "终值", "预计",
 ];
 
-/// The basis a rate is compared on: year on year, month on month, or an average.
+/// The basis a rate is compared on: year on year, month on month, real or nominal, an average.
 fn basis(text: &Text, f: &Fact) -> &'static str {
     let t = text.as_str();
     let clause = &text.structure.clauses[f.clause];
     let pre = &t[clause.range.start..f.figure.norm.start];
     if pre.contains("环比") || pre.contains("比上月") {
         "month"
+    } else if pre.contains("实际") || pre.contains("扣除价格") || pre.contains("可比价") {
+        // Real growth, net of prices, beside the nominal one.
+        "real"
     } else if pre.contains("平均") || pre.contains("年均") {
         "average"
     } else if pre.contains("相比") || compares_with_a_year(pre) {
@@ -95,7 +99,8 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         }
         let key = (
             f.article,
-            f.label.as_str(),
+            // `我国服务进出口总额` in the headline is `服务进出口总额` in the body.
+            core(&f.label),
             f.figure.kind,
             f.figure.unit,
             f.period.as_deref(),
