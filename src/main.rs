@@ -277,7 +277,7 @@ fn rules_command(command: RulesCommand, set: RuleSet) -> ExitCode {
         RulesCommand::List => {
             for r in &set.rules {
                 print(&format!(
-                    "{:<22} {:<8} {}\n",
+                    "{:<26} {:<8} {}\n",
                     r.spec.id,
                     r.spec.severity.name(),
                     r.spec.summary

@@ -161,9 +161,11 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                 period.clone_from(&main_period);
             }
         }
-        let scope = scopes
+        // Scopes are sorted by start: the one holding the figure, if any, starts last before it.
+        let scope = scopes[..scopes.partition_point(|r| r.start <= fig.norm.start)]
             .iter()
-            .position(|r| r.start <= fig.norm.start && fig.norm.end <= r.end);
+            .rposition(|r| fig.norm.end <= r.end)
+            .filter(|&i| scopes[i].start <= fig.norm.start);
         let clause_start = st.clauses.get(clause).map_or(0, |c| c.range.start);
         // The label's text runs from the clause start or the last measure in the clause.
         let from = out

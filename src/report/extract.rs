@@ -1,6 +1,6 @@
 //! Reports of `hedui extract`: every figure understood, for a person or a program.
 
-use super::position::line_col;
+use super::position::LineIndex;
 use crate::extract::{Extraction, Fact};
 use crate::source::Source;
 use rust_decimal::Decimal;
@@ -29,11 +29,11 @@ pub fn printed_value(f: &crate::extract::Figure) -> Decimal {
 }
 
 /// The JSON value of one figure, as the extract contract defines it.
-pub fn figure_json(source: &Source, fact: &Fact) -> Value {
+pub fn figure_json(source: &Source, lines: &LineIndex, fact: &Fact) -> Value {
     let f = &fact.figure;
     let start = f.span.start + source.offset;
     let end = f.span.end + source.offset;
-    let (line, column) = line_col(&source.text, f.span.start);
+    let (line, column) = lines.line_col(f.span.start);
     let value = match (&f.date, f.kind) {
         (Some(d), crate::extract::Kind::Date) => Value::String(d.clone()),
         _ => Value::String(printed_value(f).to_string()),
@@ -60,19 +60,21 @@ pub fn figure_json(source: &Source, fact: &Fact) -> Value {
 
 /// `{"path": …, "figures": [...]}` for one file.
 pub fn file_json(source: &Source, ex: &Extraction) -> Value {
+    let lines = LineIndex::new(&source.text);
     json!({
         "path": source.name,
-        "figures": ex.facts.iter().map(|f| figure_json(source, f)).collect::<Vec<_>>(),
+        "figures": ex.facts.iter().map(|f| figure_json(source, &lines, f)).collect::<Vec<_>>(),
     })
 }
 
 /// A table a fact-checker can read beside the draft.
 pub fn human(source: &Source, ex: &Extraction) -> String {
     let mut out = String::new();
+    let lines = LineIndex::new(&source.text);
     let _ = writeln!(out, "{}: {} figures", source.name, ex.facts.len());
     for fact in &ex.facts {
         let f = &fact.figure;
-        let (line, col) = line_col(&source.text, f.span.start);
+        let (line, col) = lines.line_col(f.span.start);
         let mut extra = String::new();
         if !fact.label.is_empty() {
             let _ = write!(extra, "  {}", fact.label);

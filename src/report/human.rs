@@ -3,7 +3,8 @@
 use crate::finding::{Finding, Severity};
 use crate::source::Source;
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt;
 
@@ -35,10 +36,83 @@ impl Style {
     }
 }
 
+/// A draft with an index of its line starts, so that showing a span costs a lookup instead of
+/// a scan from the top of the file (miette's own `[u8]` source scans; a long draft with many
+/// findings would render in quadratic time).
+#[derive(Debug)]
+pub struct IndexedSource {
+    name: String,
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl IndexedSource {
+    pub fn new(name: &str, text: &str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        IndexedSource {
+            name: name.to_string(),
+            text: text.to_string(),
+            line_starts,
+        }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+}
+
+impl SourceCode for IndexedSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let start = span.offset();
+        if start > self.text.len() || start + span.len() > self.text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let first = self.line_of(start);
+        let last = self.line_of((start + span.len()).saturating_sub(1).max(start));
+        let from_line = first.saturating_sub(context_lines_before);
+        let data_start = if context_lines_before == 0 {
+            start
+        } else {
+            self.line_starts[from_line]
+        };
+        let to_line = last + context_lines_after;
+        let data_end = self
+            .line_starts
+            .get(to_line + 1)
+            .copied()
+            .unwrap_or(self.text.len())
+            .max(start + span.len());
+        // Lines ended before the end of the window, as miette counts them.
+        let line_count = self.line_starts.partition_point(|&s| s <= data_end) - 1;
+        let column = if context_lines_before == 0 {
+            start - self.line_starts[first]
+        } else {
+            0
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            &self.text.as_bytes()[data_start..data_end],
+            (data_start, data_end - data_start).into(),
+            from_line,
+            column,
+            line_count,
+        )))
+    }
+}
+
 /// A finding with the text it points into, as a miette diagnostic.
 struct FindingReport<'a> {
     finding: &'a Finding,
-    src: NamedSource<String>,
+    src: &'a IndexedSource,
 }
 
 impl fmt::Debug for FindingReport<'_> {
@@ -74,7 +148,7 @@ impl Diagnostic for FindingReport<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.src)
+        Some(self.src)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -95,13 +169,10 @@ pub fn render_diagnostic(diag: &dyn Diagnostic, style: Style) -> String {
 
 /// All findings of one draft, one after the other.
 pub fn render(source: &Source, findings: &[Finding], style: Style) -> String {
-    let src = NamedSource::new(source.name.clone(), source.text.clone());
+    let src = IndexedSource::new(&source.name, &source.text);
     let mut out = String::new();
     for finding in findings {
-        let report = FindingReport {
-            finding,
-            src: src.clone(),
-        };
+        let report = FindingReport { finding, src: &src };
         out.push_str(&render_diagnostic(&report, style));
         out.push('\n');
     }

@@ -9,13 +9,14 @@
 //! `start`/`end` are byte offsets into the file as read (a BOM counts), `line`/`column` are
 //! 1-based with columns in characters.
 
-use super::position::line_col;
+use super::position::LineIndex;
 use crate::finding::{Finding, Severity};
 use crate::source::Source;
 use serde_json::{json, Value};
 
 /// One file's findings.
 pub fn file(source: &Source, findings: &[Finding]) -> Value {
+    let lines = LineIndex::new(&source.text);
     let findings: Vec<Value> = findings
         .iter()
         .map(|f| {
@@ -23,8 +24,8 @@ pub fn file(source: &Source, findings: &[Finding]) -> Value {
                 .labels
                 .iter()
                 .map(|l| {
-                    let (line, column) = line_col(&source.text, l.span.start);
-                    let (end_line, end_column) = line_col(&source.text, l.span.end);
+                    let (line, column) = lines.line_col(l.span.start);
+                    let (end_line, end_column) = lines.line_col(l.span.end);
                     json!({
                         "start": l.span.start + source.offset,
                         "end": l.span.end + source.offset,

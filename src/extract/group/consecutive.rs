@@ -31,7 +31,8 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             continue;
         }
         // The start: a month in the same clause, opened by 自/从 and closed by 起/以来/开始.
-        let start = facts[..d].iter().rposition(|f| {
+        let clause_first = facts[..d].partition_point(|f| f.figure.norm.start < clause.range.start);
+        let start = facts[clause_first..d].iter().rposition(|f| {
             f.clause == dur.clause && is_month(f) && {
                 let before = &t[clause.range.start..f.figure.norm.start];
                 let after = &t[f.figure.norm.end..dur.figure.norm.start];
@@ -41,7 +42,9 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                         || after.starts_with("开始"))
             }
         });
-        let Some(start) = start else { continue };
+        let Some(start) = start.map(|i| clause_first + i) else {
+            continue;
+        };
         // The end: a month after 截至 in the same sentence, before the start.
         let sentence_start = {
             let mut s = dur.sentence;
@@ -54,13 +57,17 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             }
             text.structure.sentences[s].range.start
         };
-        let end = facts[..start].iter().rposition(|f| {
-            f.figure.norm.start >= sentence_start && is_month(f) && {
+        let sentence_first =
+            facts[..start].partition_point(|f| f.figure.norm.start < sentence_start);
+        let end = facts[sentence_first..start].iter().rposition(|f| {
+            is_month(f) && {
                 let before = &t[sentence_start..f.figure.norm.start];
                 ["截至", "截止", "到"].iter().any(|w| before.ends_with(w))
             }
         });
-        let Some(end) = end else { continue };
+        let Some(end) = end.map(|i| sentence_first + i) else {
+            continue;
+        };
         out.push(Group::new(
             GroupKind::Consecutive,
             vec![

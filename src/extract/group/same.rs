@@ -57,11 +57,13 @@ fn period_stated(text: &Text, facts: &[Fact], i: usize) -> bool {
         start -= 1;
     }
     let from = text.structure.sentences[start].range.start;
-    facts.iter().any(|d| {
-        (d.figure.kind == Kind::Date || (d.figure.kind == Kind::Range && d.figure.unit == "月"))
-            && d.figure.norm.start >= from
-            && d.figure.norm.end <= end
-    })
+    let first = facts.partition_point(|d| d.figure.norm.start < from);
+    facts[first..]
+        .iter()
+        .take_while(|d| d.figure.norm.end <= end)
+        .any(|d| {
+            d.figure.kind == Kind::Date || (d.figure.kind == Kind::Range && d.figure.unit == "月")
+        })
 }
 
 fn sentence_text<'a>(text: &'a Text, f: &Fact) -> &'a str {

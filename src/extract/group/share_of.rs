@@ -10,6 +10,7 @@ use super::{member, same_scope, Group, GroupKind};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::text::Text;
+use std::collections::HashMap;
 
 /// A label or base in the form used to compare them: no total-words, one word for trade. Region
 /// words stay: `全省外贸总值` is not `全国进出口`.
@@ -38,6 +39,19 @@ fn names_base(label: &str, base: &str) -> bool {
 
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     let mut out = Vec::new();
+    // Levels by article and canonical label, and by the label without its region word, so
+    // that finding a share's whole is a lookup.
+    let mut levels: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    for (i, f) in facts.iter().enumerate() {
+        if f.is_level() {
+            let c = canonical(&f.label);
+            let stripped = core(&c).to_string();
+            if stripped != c {
+                levels.entry((f.article, stripped)).or_default().push(i);
+            }
+            levels.entry((f.article, c)).or_default().push(i);
+        }
+    }
     for (s, share) in facts.iter().enumerate() {
         if share.figure.kind != Kind::Share
             || !share.is_measure()
@@ -53,26 +67,30 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         // (`民营企业进出口5700.2亿元，…，占…56.5%`); a share with a subject of its own names
         // no amount, and one stated elsewhere may be of another period.
         let sentence = text.full_sentence(share.figure.norm.start);
-        let Some(part) = facts[..s].iter().rposition(|f| {
-            f.figure.norm.start >= sentence.start && f.is_level() && f.label == share.label
-        }) else {
+        let first = facts[..s].partition_point(|f| f.figure.norm.start < sentence.start);
+        let Some(part) = facts[first..s]
+            .iter()
+            .rposition(|f| f.is_level() && f.label == share.label)
+            .map(|i| first + i)
+        else {
             continue;
         };
         let base = canonical(base);
         if base.chars().count() < 2 {
             continue;
         }
-        let wholes: Vec<usize> = facts
-            .iter()
-            .enumerate()
-            .filter(|(i, f)| {
-                *i != part
-                    && f.is_level()
+        let wholes: Vec<usize> = levels
+            .get(&(share.article, base.clone()))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| {
+                let f = &facts[i];
+                i != part
                     && same_scope(f, &facts[part])
                     && f.figure.kind == facts[part].figure.kind
                     && names_base(&canonical(&f.label), &base)
             })
-            .map(|(i, _)| i)
             .collect();
         let Some(&whole) = wholes.first() else {
             continue;
