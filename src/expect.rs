@@ -81,8 +81,12 @@ pub fn compare(text: &str, findings: &[Finding], expected: &[Expected]) -> Misma
         }
     }
     for f in findings.iter().filter(|f| f.severity == Severity::Error) {
-        if !expected.iter().any(|e| e.rule == f.rule) {
-            m.unexpected.push((f.rule.clone(), labelled(f)));
+        let labels = labelled(f);
+        if !expected
+            .iter()
+            .any(|e| e.rule == f.rule && labels.contains(&e.figure))
+        {
+            m.unexpected.push((f.rule.clone(), labels));
         }
     }
     m

@@ -13,6 +13,7 @@ pub mod interval;
 pub mod number;
 pub mod report;
 pub mod rules;
+pub mod ruletest;
 pub mod source;
 pub mod text;
 

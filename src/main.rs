@@ -44,6 +44,12 @@ enum Command {
         /// Exit with 1 when there are warnings, not only errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// Run only these rules (ids, comma-separated); may repeat.
+        #[arg(long, value_delimiter = ',', value_name = "ID")]
+        select: Vec<String>,
+        /// Do not run these rules (ids, comma-separated); may repeat.
+        #[arg(long, value_delimiter = ',', value_name = "ID")]
+        ignore: Vec<String>,
     },
     /// Show every figure hedui understood, with its value, unit, kind and label.
     Extract {
@@ -68,6 +74,20 @@ enum RulesCommand {
     List,
     /// A rule's documentation, its relation and its examples.
     Explain { id: String },
+    /// Run rule folders' examples and fixtures (`DIR/fixtures/*.txt` with `.expect` sidecars);
+    /// without a folder, the default rules' examples.
+    Test {
+        dirs: Vec<PathBuf>,
+        /// Also compare each fixture's findings with its `.snap` file (new ones are written as
+        /// `.snap.new` for review).
+        #[arg(long)]
+        snapshot: bool,
+        /// Write the current findings as the fixtures' `.snap` files.
+        #[arg(long)]
+        accept: bool,
+    },
+    /// Print the JSON Schema of rule files (checked in as `rules/schema.json`).
+    Schema,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -272,8 +292,104 @@ fn extract(paths: &[PathBuf], format: Format) -> ExitCode {
     }
 }
 
+/// `hedui rules test`: examples of the folder's rules, and its fixtures.
+fn rules_test(dirs: &[PathBuf], set: &RuleSet, snapshot: bool, accept: bool) -> ExitCode {
+    use hedui::ruletest::{run, summary, Fixture, Snapshots};
+    let mode = if accept {
+        Snapshots::Accept
+    } else if snapshot {
+        Snapshots::Compare
+    } else {
+        Snapshots::Ignore
+    };
+    let dir_names: Vec<String> = dirs
+        .iter()
+        .map(|d| {
+            std::fs::canonicalize(d)
+                .unwrap_or(d.clone())
+                .display()
+                .to_string()
+        })
+        .collect();
+    // Without a folder: the default rules. With folders: the rules defined in them.
+    let under_test: Vec<&hedui::rules::Rule> = set
+        .rules
+        .iter()
+        .filter(|r| {
+            dirs.is_empty()
+                || dir_names.iter().any(|d| {
+                    std::fs::canonicalize(&r.origin)
+                        .is_ok_and(|o| o.display().to_string().starts_with(d.as_str()))
+                })
+        })
+        .collect();
+    let mut fixtures = Vec::new();
+    let mut failed_read = false;
+    for d in dirs {
+        let folder = d.join("fixtures");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+        files.sort();
+        for path in files {
+            let bytes = match std::fs::read(&path) {
+                Ok(b) => b,
+                Err(e) => {
+                    fail(&ReadError {
+                        path: path.display().to_string(),
+                        reason: e.to_string(),
+                    });
+                    failed_read = true;
+                    continue;
+                }
+            };
+            match Source::from_bytes(path.display().to_string(), &bytes) {
+                Ok(source) => fixtures.push(Fixture {
+                    name: source.name.clone(),
+                    text: source.text,
+                    expect: std::fs::read_to_string(path.with_extension("expect")).ok(),
+                    snapshot: std::fs::read_to_string(path.with_extension("snap")).ok(),
+                }),
+                Err(e) => {
+                    fail(&e);
+                    failed_read = true;
+                }
+            }
+        }
+    }
+    let report = run(&under_test, set, &fixtures, mode);
+    for w in &report.writes {
+        let path = PathBuf::from(&w.fixture).with_extension(&w.suffix[1..]);
+        if let Err(e) = std::fs::write(&path, &w.contents) {
+            fail(&ReadError {
+                path: path.display().to_string(),
+                reason: format!("cannot write the snapshot: {e}"),
+            });
+            failed_read = true;
+        }
+    }
+    print(&summary(&report));
+    if failed_read {
+        ExitCode::from(2)
+    } else if report.failed() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn rules_command(command: RulesCommand, set: RuleSet) -> ExitCode {
     match command {
+        RulesCommand::Test {
+            dirs,
+            snapshot,
+            accept,
+        } => rules_test(&dirs, &set, snapshot, accept),
+        RulesCommand::Schema => {
+            print(&hedui::rules::schema());
+            ExitCode::SUCCESS
+        }
         RulesCommand::List => {
             for r in &set.rules {
                 print(&format!(
@@ -314,15 +430,35 @@ fn main() -> ExitCode {
             rules,
             no_default_rules,
             deny_warnings,
+            select,
+            ignore,
         } => match load_rules(&rules, !no_default_rules) {
-            Some(set) => check(&paths, format, set, deny_warnings),
+            Some(mut set) => {
+                for id in select.iter().chain(&ignore) {
+                    if set.get(id).is_none() {
+                        fail(&UnknownRule { id: id.clone() });
+                        return ExitCode::from(2);
+                    }
+                }
+                set.rules.retain(|r| {
+                    (select.is_empty() || select.contains(&r.spec.id))
+                        && !ignore.contains(&r.spec.id)
+                });
+                check(&paths, format, set, deny_warnings)
+            }
             None => ExitCode::from(2),
         },
         Command::Extract { paths, format } => extract(&paths, format),
-        Command::Rules { command, rules } => match load_rules(&rules, true) {
-            Some(set) => rules_command(command, set),
-            None => ExitCode::from(2),
-        },
+        Command::Rules { command, mut rules } => {
+            // `rules test DIR` tests the rules of DIR: load them beside the defaults.
+            if let RulesCommand::Test { dirs, .. } = &command {
+                rules.extend(dirs.iter().cloned());
+            }
+            match load_rules(&rules, true) {
+                Some(set) => rules_command(command, set),
+                None => ExitCode::from(2),
+            }
+        }
     }
 }
 

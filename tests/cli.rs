@@ -318,3 +318,78 @@ fn rules_explain_shows_doc_relation_and_an_example() {
     let o = hedui(&["rules", "explain", "no-such-rule"]);
     assert_eq!(code(&o), 2);
 }
+
+#[test]
+fn rules_test_passes_on_the_default_rules_and_the_worked_example() {
+    let o = hedui(&["rules", "test", "rules"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(stdout(&o).contains(" passed, 0 failed"));
+    let o = hedui(&["rules", "test", "examples/newsroom", "--snapshot"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(stdout(&o).contains("7 passed, 0 failed"), "{}", stdout(&o));
+}
+
+#[test]
+fn rules_test_reports_what_was_expected_and_what_was_found() {
+    let dir = scratch("ruletest");
+    std::fs::create_dir_all(dir.join("fixtures")).unwrap();
+    std::fs::write(dir.join("gdp.json"), USER_RULE).unwrap();
+    // The draft breaks the rule, but its sidecar expects another figure.
+    std::fs::write(
+        dir.join("fixtures/d.txt"),
+        "第一产业增加值600亿元，第二产业增加值500亿元。",
+    )
+    .unwrap();
+    std::fs::write(dir.join("fixtures/d.expect"), "gdp-sectors-sum 700亿元\n").unwrap();
+    let o = hedui(&["rules", "test", dir.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert!(
+        out.contains("expected: gdp-sectors-sum on 700亿元"),
+        "{out}"
+    );
+    assert!(
+        out.contains("found, not expected: gdp-sectors-sum on 600亿元, 500亿元"),
+        "{out}"
+    );
+    assert!(out.contains("1 failed"), "{out}");
+}
+
+#[test]
+fn select_and_ignore_choose_the_rules() {
+    let path = "fixtures/planted-parts-sum-total.txt";
+    let only = hedui(&[
+        "check",
+        "--format",
+        "json",
+        "--select",
+        "trade-growth-mix",
+        path,
+    ]);
+    let doc: Value = serde_json::from_str(&stdout(&only)).unwrap();
+    let rules: Vec<&str> = doc["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, vec!["trade-growth-mix"]);
+    let none = hedui(&[
+        "check",
+        "--ignore",
+        "trade-growth-mix,parts-sum-total",
+        path,
+    ]);
+    assert_eq!(code(&none), 0, "{}", stdout(&none));
+    let bad = hedui(&["check", "--select", "no-such-rule", path]);
+    assert_eq!(code(&bad), 2);
+}
+
+#[test]
+fn the_schema_command_prints_the_checked_in_schema() {
+    let o = hedui(&["rules", "schema"]);
+    assert_eq!(
+        stdout(&o),
+        std::fs::read_to_string("rules/schema.json").unwrap()
+    );
+}

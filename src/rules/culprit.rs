@@ -1,6 +1,7 @@
 //! The likely culprit: for each figure of a failed relation, the nearest value (printed with the
 //! figure's own precision) that would make the relation hold if that figure alone changed, and
-//! whether a one-digit slip of the printed figure gives such a value. In the manner of
+//! whether a slip of the pen (one digit changed, two swapped) of the printed figure gives such
+//! a value. In the manner of
 //! statcheck's `diagnose`: an editor sees at once which figure to look at.
 
 use super::eval::{first_failure, Bound};
@@ -85,7 +86,7 @@ struct Fix {
     unit: String,
     to: Decimal,
     open: Option<&'static str>,
-    slip: Option<Decimal>,
+    slip: Option<(Decimal, SlipKind)>,
     relative: Decimal,
 }
 
@@ -149,27 +150,46 @@ fn nearest(p: &Probe, v0: Decimal) -> Option<(Decimal, Option<&'static str>)> {
     Some((best, open))
 }
 
-/// The one-digit slips of a printed figure that make the relation hold, nearest first.
-fn slips(p: &Probe, shown: &str, near: Decimal) -> Option<Decimal> {
-    let mut found: Vec<Decimal> = Vec::new();
-    for (i, c) in shown.char_indices() {
-        if !c.is_ascii_digit() {
+/// A slip of the pen: one digit changed, or two neighbouring digits swapped.
+#[derive(Clone, Copy, Debug)]
+enum SlipKind {
+    Digit,
+    Swap,
+}
+
+/// The slips of a printed figure that make the relation hold, nearest to `near` first.
+fn slips(p: &Probe, shown: &str, near: Decimal) -> Option<(Decimal, SlipKind)> {
+    let mut found: Vec<(Decimal, SlipKind)> = Vec::new();
+    let mut try_variant = |s: &str, kind: SlipKind| {
+        if let Ok(v) = Decimal::from_str(s) {
+            if p.holds(v) {
+                found.push((v, kind));
+            }
+        }
+    };
+    let chars: Vec<char> = shown.chars().collect();
+    for i in 0..chars.len() {
+        if !chars[i].is_ascii_digit() {
             continue;
         }
         for d in '0'..='9' {
-            if d == c || (i == 0 && d == '0' && shown.len() > 1) {
+            if d == chars[i] || (i == 0 && d == '0' && chars.len() > 1) {
                 continue;
             }
-            let mut s = shown.to_string();
-            s.replace_range(i..i + 1, &d.to_string());
-            if let Ok(v) = Decimal::from_str(&s) {
-                if p.holds(v) {
-                    found.push(v);
-                }
+            let mut v = chars.clone();
+            v[i] = d;
+            try_variant(&v.iter().collect::<String>(), SlipKind::Digit);
+        }
+        // `482589` typed as `428589`.
+        if i + 1 < chars.len() && chars[i + 1].is_ascii_digit() && chars[i] != chars[i + 1] {
+            let mut v = chars.clone();
+            v.swap(i, i + 1);
+            if !(i == 0 && v[0] == '0') {
+                try_variant(&v.iter().collect::<String>(), SlipKind::Swap);
             }
         }
     }
-    found.into_iter().min_by_key(|v| (*v - near).abs())
+    found.into_iter().min_by_key(|(v, _)| (*v - near).abs())
 }
 
 fn fix_for(p: &Probe, t: &Term) -> Option<Fix> {
@@ -271,8 +291,14 @@ pub fn suggest(
                 s.push(' ');
                 s.push_str(o);
             }
-            if let Some(v) = f.slip {
-                s.push_str(&format!(" ({v}{} is one digit away)", f.unit));
+            match f.slip {
+                Some((v, SlipKind::Digit)) => {
+                    s.push_str(&format!(" ({v}{} is one digit away)", f.unit))
+                }
+                Some((v, SlipKind::Swap)) => {
+                    s.push_str(&format!(" ({v}{} has two digits swapped)", f.unit))
+                }
+                None => {}
             }
             s
         })
@@ -283,7 +309,7 @@ pub fn suggest(
     );
     if let [only] = slipped.as_slice() {
         out.push_str(&format!(
-            ". Likely culprit: {}{}, one digit from a value that fits",
+            ". Likely culprit: {}{}, one slip of the pen from a value that fits",
             only.shown, only.unit
         ));
     }

@@ -54,6 +54,17 @@ impl RuleError {
         } else {
             None
         };
+        // Point at the misspelt key itself, which serde reports the position after.
+        if let Some(field) = message
+            .strip_prefix("unknown field `")
+            .and_then(|m| m.split('`').next())
+        {
+            let key = format!("\"{field}\"");
+            let upto = text.ceil_char_boundary((offset + 1).min(text.len()));
+            if let Some(at) = text[..upto].rfind(&key) {
+                return RuleError::new(file, text, (at, key.len()), message, "unknown field", help);
+            }
+        }
         RuleError::new(file, text, (offset, 0), message, "here", help)
     }
 }

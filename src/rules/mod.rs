@@ -172,6 +172,14 @@ impl Rule {
     }
 }
 
+/// The JSON Schema of rule files, as checked in at `rules/schema.json`.
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(RuleSpec);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 impl RuleSet {
     /// The rules compiled into hedui.
     pub fn default_set() -> RuleSet {
@@ -246,6 +254,21 @@ impl RuleSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn checked_in_schema_matches_the_rule_types() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/schema.json");
+        let checked_in = std::fs::read_to_string(path).unwrap_or_default();
+        if checked_in != schema() && std::env::var_os("HEDUI_WRITE_SCHEMA").is_some() {
+            std::fs::write(path, schema()).expect("rules/ is writable");
+            return;
+        }
+        assert_eq!(
+            checked_in,
+            schema(),
+            "rules/schema.json is stale: run `HEDUI_WRITE_SCHEMA=1 cargo test checked_in_schema`"
+        );
+    }
 
     #[test]
     fn default_rules_compile() {

@@ -20,10 +20,12 @@
 //! every figure.
 
 use crate::finding::Severity;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-#[derive(Clone, Debug, Deserialize)]
+/// A rule file of hedui: one declarative check of figures against each other.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
     /// A JSON Schema reference for editors; ignored by hedui.
@@ -56,12 +58,13 @@ pub struct RuleSpec {
     /// revised figures of the year before (customs and fiscal data: 0.1). Widens `prev` and
     /// `growth`.
     #[serde(default)]
+    #[schemars(with = "Option<f64>")]
     pub growth_slack: Option<rust_decimal::Decimal>,
     pub examples: Examples,
 }
 
 /// Which facts of a group a name binds.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Selector {
     /// The role the fact plays in its group (`whole`, `part`, `member`, `share`, `start` …, see
@@ -103,7 +106,7 @@ fn one() -> usize {
 }
 
 /// Texts on which the rule must stay silent (`pass`) and must fire (`fail`).
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
     #[serde(default)]
