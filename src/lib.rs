@@ -10,11 +10,13 @@ pub mod expect;
 pub mod extract;
 pub mod finding;
 pub mod interval;
+pub mod markdown;
 pub mod number;
 pub mod report;
 pub mod rules;
 pub mod ruletest;
 pub mod source;
+pub mod suppress;
 pub mod text;
 
 pub use extract::{extract, Extraction, Fact};

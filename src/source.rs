@@ -14,6 +14,9 @@ pub struct Source {
     pub text: String,
     /// Bytes dropped from the front of the file (a UTF-8 BOM), added back to reported offsets.
     pub offset: usize,
+    /// What extraction reads when it is not `text`: a Markdown draft with its markup blanked
+    /// out, byte for byte the same length, so spans into it are spans into `text`.
+    pub prose: Option<String>,
 }
 
 /// Why a draft could not be read as text.
@@ -41,7 +44,28 @@ impl Source {
             name: name.into(),
             text: text.into(),
             offset: 0,
+            prose: None,
         }
+    }
+
+    /// Reads the draft as Markdown: markup, code and front matter are seen through.
+    pub fn markdown(mut self) -> Self {
+        self.prose = Some(crate::markdown::prose(&self.text));
+        self
+    }
+
+    /// Reads the draft as Markdown when its name says so (`.md`, `.markdown`).
+    pub fn by_extension(self) -> Self {
+        if crate::markdown::is_markdown(&self.name) {
+            self.markdown()
+        } else {
+            self
+        }
+    }
+
+    /// The text extraction reads.
+    pub fn prose(&self) -> &str {
+        self.prose.as_deref().unwrap_or(&self.text)
     }
 
     /// Decodes a file's bytes. A BOM is dropped; invalid UTF-8 is an error at its byte offset.
@@ -57,6 +81,7 @@ impl Source {
                 name,
                 text: text.to_string(),
                 offset,
+                prose: None,
             }),
             Err(e) => {
                 let good = e.valid_up_to();

@@ -1,0 +1,134 @@
+//! The command line, as data (clap derive).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "hedui",
+    version,
+    about = "核对: checks the figures of Chinese news drafts against each other",
+    long_about = "hedui reads editorial drafts (plain text or Markdown), finds every figure in \\
+                  them, and checks the figures against each other with declarative rules. \\
+                  Exit code 0: no error; 1: errors found; 2: hedui could not do its job."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check drafts and report contradictions between their figures.
+    Check(CheckArgs),
+    /// Show every figure hedui understood, with its value, unit, kind and label.
+    Extract {
+        /// Draft files or folders; `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// The name to report for a draft read from standard input.
+        #[arg(long, value_name = "NAME")]
+        stdin_filename: Option<String>,
+    },
+    /// List, explain or test rules; print the schema of rule files.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+        /// A folder of rule files added to the default rules; may repeat.
+        #[arg(long = "rules", value_name = "DIR", global = true)]
+        rules: Vec<PathBuf>,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Draft files, or folders searched for `.txt` and `.md` drafts (honouring `.gitignore`);
+    /// `-` reads standard input. Without a path: the `drafts` of `hedui.json`.
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// The name to report for a draft read from standard input.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+
+    #[command(flatten)]
+    pub selection: Selection,
+
+    /// Exit with 1 when there are warnings, not only errors.
+    #[arg(long, help_heading = "Outcome")]
+    pub deny_warnings: bool,
+    /// Leave out the findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE", help_heading = "Outcome")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (and exit 0).
+    #[arg(long, value_name = "FILE", help_heading = "Outcome")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Print the number of findings per rule at the end.
+    #[arg(long, help_heading = "Output")]
+    pub statistics: bool,
+    /// No progress bar and no closing summary line.
+    #[arg(long, short, help_heading = "Output")]
+    pub quiet: bool,
+    /// Use this configuration file instead of looking for `hedui.json`.
+    #[arg(long, value_name = "FILE", help_heading = "Configuration")]
+    pub config: Option<PathBuf>,
+    /// Ignore any `hedui.json`.
+    #[arg(long, help_heading = "Configuration")]
+    pub no_config: bool,
+}
+
+/// Which rules run.
+#[derive(Args, Debug)]
+pub struct Selection {
+    /// A folder of rule files (`*.json`) added to the default rules; may repeat.
+    #[arg(long = "rules", value_name = "DIR", help_heading = "Rules")]
+    pub rules: Vec<PathBuf>,
+    /// Run only the rules of the given folders, not the default set.
+    #[arg(long, help_heading = "Rules")]
+    pub no_default_rules: bool,
+    /// Run only these rules (ids, comma-separated); may repeat.
+    #[arg(long, value_delimiter = ',', value_name = "ID", help_heading = "Rules")]
+    pub select: Vec<String>,
+    /// Do not run these rules (ids, comma-separated); may repeat.
+    #[arg(long, value_delimiter = ',', value_name = "ID", help_heading = "Rules")]
+    pub ignore: Vec<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RulesCommand {
+    /// One line per rule: id, severity, summary.
+    List,
+    /// A rule's documentation, its relation and its examples.
+    Explain { id: String },
+    /// Run rule folders' examples and fixtures (`DIR/fixtures/*.txt` with `.expect` sidecars);
+    /// without a folder, the default rules' examples.
+    Test {
+        dirs: Vec<PathBuf>,
+        /// Also compare each fixture's findings with its `.snap` file (new ones are written as
+        /// `.snap.new` for review).
+        #[arg(long)]
+        snapshot: bool,
+        /// Write the current findings as the fixtures' `.snap` files.
+        #[arg(long)]
+        accept: bool,
+    },
+    /// Print the JSON Schema of rule files (checked in as `rules/schema.json`).
+    Schema,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Diagnostics like rustc's, over the draft's own lines.
+    Human,
+    /// The stable machine contract (one JSON document).
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the diff).
+    Github,
+    /// One line per finding: `path:line:col: rule message`.
+    Concise,
+}

@@ -1,0 +1,295 @@
+//! `hedui check`: configuration, rules, drafts, checking in parallel, suppressions, baseline,
+//! output, exit code.
+
+use super::args::{CheckArgs, Format};
+use super::config::Config;
+use super::errors::{fail, stdout_style, ConfigError, UnknownRule};
+use super::inputs;
+use super::print;
+use hedui::report;
+use hedui::suppress::{apply_markers, Baseline};
+use hedui::{Finding, RuleSet, Severity, Source};
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+/// Loads the default rules (unless told not to) and the given folders.
+pub fn load_rules(dirs: &[PathBuf], defaults: bool) -> Option<RuleSet> {
+    let mut set = if defaults {
+        RuleSet::default_set()
+    } else {
+        RuleSet::default()
+    };
+    for d in dirs {
+        if let Err(e) = set.add_dir(d) {
+            fail(e.as_ref());
+            return None;
+        }
+    }
+    Some(set)
+}
+
+fn config_for(args: &CheckArgs) -> Result<Option<Config>, ConfigError> {
+    if args.no_config {
+        return Ok(None);
+    }
+    if let Some(path) = &args.config {
+        return Config::load(path).map(Some);
+    }
+    let start = args
+        .paths
+        .iter()
+        .find(|p| p.as_os_str() != "-")
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    Config::find(&start)
+}
+
+/// Checks every draft on all cores; results keep the order of the drafts.
+fn check_all(sources: &[Source], rules: &RuleSet, progress: bool) -> Vec<Vec<Finding>> {
+    let bar = if progress {
+        let bar = indicatif::ProgressBar::new(sources.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} drafts {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let results: Mutex<Vec<Option<Vec<Finding>>>> = Mutex::new(vec![None; sources.len()]);
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(sources.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(source) = sources.get(i) else { break };
+                let found = apply_markers(&source.text, hedui::check(source, rules));
+                if let Ok(mut r) = results.lock() {
+                    r[i] = Some(found);
+                }
+                bar.inc(1);
+            });
+        }
+    });
+    bar.finish_and_clear();
+    results
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .map(Option::unwrap_or_default)
+        .collect()
+}
+
+fn statistics(results: &[(Source, Vec<Finding>)]) -> String {
+    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for (_, findings) in results {
+        for f in findings {
+            *counts.entry((&f.rule, f.severity.name())).or_default() += 1;
+        }
+    }
+    let mut out = String::new();
+    for ((rule, severity), n) in counts {
+        out.push_str(&format!("{n:>6}  {rule:<26} {severity}\n"));
+    }
+    out
+}
+
+pub fn run(args: CheckArgs) -> ExitCode {
+    let config = match config_for(&args) {
+        Ok(c) => c.unwrap_or_default(),
+        Err(e) => {
+            fail(&e);
+            return ExitCode::from(2);
+        }
+    };
+    let mut dirs: Vec<PathBuf> = config.rules.iter().map(|d| config.resolve(d)).collect();
+    dirs.extend(args.selection.rules.iter().cloned());
+    let defaults = !args.selection.no_default_rules && config.default_rules;
+    let Some(mut rules) = load_rules(&dirs, defaults) else {
+        return ExitCode::from(2);
+    };
+    // Flags replace the file's choice of rules.
+    let select = if args.selection.select.is_empty() {
+        &config.select
+    } else {
+        &args.selection.select
+    };
+    let ignore = if args.selection.ignore.is_empty() {
+        &config.ignore
+    } else {
+        &args.selection.ignore
+    };
+    for id in select.iter().chain(ignore).chain(config.severity.keys()) {
+        if rules.get(id).is_none() {
+            fail(&UnknownRule { id: id.clone() });
+            return ExitCode::from(2);
+        }
+    }
+    rules.rules.retain(|r| {
+        (select.is_empty() || select.contains(&r.spec.id)) && !ignore.contains(&r.spec.id)
+    });
+    for r in &mut rules.rules {
+        if let Some(s) = config.severity.get(&r.spec.id) {
+            r.spec.severity = *s;
+        }
+    }
+
+    let paths: Vec<PathBuf> = if args.paths.is_empty() {
+        config.drafts.iter().map(|d| config.resolve(d)).collect()
+    } else {
+        args.paths.clone()
+    };
+    if paths.is_empty() {
+        fail(&ConfigError {
+            path: "hedui check".into(),
+            reason: "no draft to check: give a file or folder, or list `drafts` in hedui.json"
+                .into(),
+            help: Some(
+                "`hedui check drafts/` checks every .txt and .md draft under drafts/".into(),
+            ),
+        });
+        return ExitCode::from(2);
+    }
+    let exclude: Vec<String> = config.exclude.clone();
+    let inputs = inputs::read(&paths, &exclude, args.stdin_filename.as_deref());
+    let progress = !args.quiet && inputs.sources.len() > 1 && std::io::stderr().is_terminal();
+    let findings = check_all(&inputs.sources, &rules, progress);
+    let mut results: Vec<(String, String, Vec<Finding>)> = inputs
+        .sources
+        .iter()
+        .zip(findings)
+        .map(|(s, f)| (s.name.clone(), s.text.clone(), f))
+        .collect();
+
+    if let Some(path) = &args.write_baseline {
+        let view: Vec<(String, &str, &[Finding])> = results
+            .iter()
+            .map(|(p, t, f)| (p.clone(), t.as_str(), f.as_slice()))
+            .collect();
+        let baseline = Baseline::of(&view);
+        let text = serde_json::to_string_pretty(&baseline).unwrap_or_default() + "\n";
+        if let Err(e) = std::fs::write(path, text) {
+            fail(&ConfigError {
+                path: path.display().to_string(),
+                reason: format!("cannot write the baseline: {e}"),
+                help: None,
+            });
+            return ExitCode::from(2);
+        }
+        eprintln!(
+            "hedui: recorded {} finding(s) in {}",
+            baseline.findings.len(),
+            path.display()
+        );
+        return if inputs.failed {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let baseline_path = args
+        .baseline
+        .clone()
+        .or_else(|| config.baseline.as_ref().map(|b| config.resolve(b)));
+    if let Some(path) = baseline_path {
+        let loaded = std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| serde_json::from_str::<Baseline>(&t).map_err(|e| e.to_string()));
+        match loaded {
+            Ok(baseline) => {
+                let stale = baseline.filter(&mut results);
+                if stale > 0 && !args.quiet {
+                    eprintln!(
+                        "hedui: {stale} baseline entr{} in {} no longer match any finding; rewrite it with --write-baseline",
+                        if stale == 1 { "y" } else { "ies" },
+                        path.display()
+                    );
+                }
+            }
+            Err(reason) => {
+                fail(&ConfigError {
+                    path: path.display().to_string(),
+                    reason: format!("cannot read the baseline: {reason}"),
+                    help: Some("write one with `hedui check --write-baseline FILE`".into()),
+                });
+                return ExitCode::from(2);
+            }
+        }
+    }
+
+    let checked: Vec<(Source, Vec<Finding>)> = inputs
+        .sources
+        .into_iter()
+        .zip(results)
+        .map(|(s, (_, _, f))| (s, f))
+        .collect();
+    let all: Vec<&Finding> = checked.iter().flat_map(|(_, f)| f).collect();
+    let errors = all.iter().filter(|f| f.severity == Severity::Error).count();
+    let warnings = all.len() - errors;
+    match args.format {
+        Format::Json => {
+            let files = checked
+                .iter()
+                .map(|(s, f)| report::json::file(s, f))
+                .collect();
+            let doc = report::json::document(files, &all);
+            print(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&doc).unwrap_or_default()
+            ));
+        }
+        Format::Sarif => {
+            let doc = report::sarif::document(&checked, &rules);
+            print(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&doc).unwrap_or_default()
+            ));
+        }
+        Format::Github => {
+            for (s, f) in &checked {
+                print(&report::github::render(s, f));
+            }
+        }
+        Format::Concise => {
+            for (s, f) in &checked {
+                print(&report::concise::render(s, f));
+            }
+        }
+        Format::Human => {
+            let style = stdout_style();
+            for (s, f) in &checked {
+                print(&report::human::render(s, f, style));
+            }
+            if !checked.is_empty() && !args.quiet {
+                print(&format!(
+                    "{}\n",
+                    report::human::summary(checked.len(), errors, warnings)
+                ));
+            }
+        }
+    }
+    if args.statistics {
+        eprint!("{}", statistics(&checked));
+    }
+    if inputs.skipped > 0 && !args.quiet {
+        eprintln!("hedui: skipped {} binary file(s)", inputs.skipped);
+    }
+    let none = checked.is_empty() && !inputs.failed;
+    if none {
+        eprintln!("hedui: no draft was checked (no .txt or .md file under the given paths)");
+    }
+    if inputs.failed || none {
+        ExitCode::from(2)
+    } else if errors > 0 || (args.deny_warnings && warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

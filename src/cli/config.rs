@@ -1,0 +1,130 @@
+//! `hedui.json`: a newsroom's settings, found by walking up from the checked drafts (or the
+//! current folder), so that `hedui check` in a repository of drafts needs no flags.
+//!
+//! ```json
+//! {
+//!   "drafts": ["drafts"],
+//!   "rules": ["newsroom-rules"],
+//!   "select": [], "ignore": ["points-not-percent"],
+//!   "severity": { "same-figure-twice": "warning" },
+//!   "exclude": ["drafts/archive/**"],
+//!   "baseline": "hedui-baseline.json"
+//! }
+//! ```
+//!
+//! Paths in the file are relative to the file. Command-line flags override it: paths given
+//! replace `drafts`, `--select`/`--ignore` replace the file's, `--rules` adds folders.
+
+use super::errors::ConfigError;
+use hedui::Severity;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = "hedui.json";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// What `hedui check` checks when no path is given.
+    #[serde(default)]
+    pub drafts: Vec<PathBuf>,
+    /// Rule folders added to the default rules.
+    #[serde(default)]
+    pub rules: Vec<PathBuf>,
+    /// Run the default rules (true unless set to false).
+    #[serde(default = "yes")]
+    pub default_rules: bool,
+    #[serde(default)]
+    pub select: Vec<String>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Severity per rule id, overriding the rule file's.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Severity>,
+    /// Glob patterns of files not to check.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// A baseline file of known findings.
+    #[serde(default)]
+    pub baseline: Option<PathBuf>,
+    /// Where the file was found (not in the file).
+    #[serde(skip)]
+    pub dir: PathBuf,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for Config {
+    /// No file: the default rules, nothing else.
+    fn default() -> Self {
+        Config {
+            drafts: Vec::new(),
+            rules: Vec::new(),
+            default_rules: true,
+            select: Vec::new(),
+            ignore: Vec::new(),
+            severity: BTreeMap::new(),
+            exclude: Vec::new(),
+            baseline: None,
+            dir: PathBuf::from("."),
+        }
+    }
+}
+
+impl Config {
+    /// The nearest `hedui.json` from `start` upwards, if any.
+    pub fn find(start: &Path) -> Result<Option<Config>, ConfigError> {
+        let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
+        let mut dir = if start.is_dir() {
+            Some(start.as_path())
+        } else {
+            start.parent()
+        };
+        while let Some(d) = dir {
+            let path = d.join(FILE_NAME);
+            if path.is_file() {
+                return Config::load(&path).map(Some);
+            }
+            dir = d.parent();
+        }
+        Ok(None)
+    }
+
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let err = |reason: String| {
+            ConfigError {
+            path: path.display().to_string(),
+            reason,
+            help: Some(
+                "hedui.json takes drafts, rules, default_rules, select, ignore, severity, exclude and baseline"
+                    .into(),
+            ),
+        }
+        };
+        let text = std::fs::read_to_string(path).map_err(|e| err(e.to_string()))?;
+        let mut config: Config = serde_json::from_str(&text).map_err(|e| err(e.to_string()))?;
+        config.dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        Ok(config)
+    }
+
+    /// A path of the file, made relative to the folder hedui runs in when possible.
+    pub fn resolve(&self, p: &Path) -> PathBuf {
+        if p.is_absolute() {
+            return p.to_path_buf();
+        }
+        let joined = self.dir.join(p);
+        let here = std::env::current_dir()
+            .ok()
+            .and_then(|c| std::fs::canonicalize(c).ok());
+        match (std::fs::canonicalize(&joined), here) {
+            (Ok(full), Some(here)) => full
+                .strip_prefix(&here)
+                .map(Path::to_path_buf)
+                .unwrap_or(full),
+            _ => joined,
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! Which drafts to read, and reading them: files, folders walked the way git sees them, and
+//! standard input. A file that cannot be read is reported and the others go on.
+
+use super::errors::{fail, ReadError};
+use hedui::Source;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The extensions of drafts found in folders. Files named on the command line are read
+/// whatever their extension.
+const DRAFT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// How many bytes are looked at to tell a binary file from a draft.
+const SNIFF: usize = 8192;
+
+/// What was read.
+pub struct Inputs {
+    pub sources: Vec<Source>,
+    /// Some input could not be read (exit code 2 at the end).
+    pub failed: bool,
+    /// Files skipped as binary.
+    pub skipped: usize,
+}
+
+/// The draft files under `paths`, in a stable order: each path in the order given, folders
+/// walked in file-name order, honouring `.gitignore`, `.ignore` and hidden files, and
+/// leaving out paths matched by `exclude` (glob patterns from the config).
+pub fn discover(paths: &[PathBuf], exclude: &[String], failed: &mut bool) -> Vec<PathBuf> {
+    let mut overrides = ignore::overrides::OverrideBuilder::new(".");
+    for pattern in exclude {
+        // An override glob prefixed with `!` excludes what it matches.
+        let _ = overrides.add(&format!("!{pattern}"));
+    }
+    let overrides = overrides.build().ok();
+    let mut out = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            out.push(path.clone());
+            continue;
+        }
+        if !path.is_dir() {
+            if !path.exists() {
+                fail(&ReadError {
+                    path: path.display().to_string(),
+                    reason: "no such file or folder".into(),
+                });
+                *failed = true;
+            } else {
+                out.push(path.clone());
+            }
+            continue;
+        }
+        let mut walk = ignore::WalkBuilder::new(path);
+        walk.require_git(false).sort_by_file_name(|a, b| a.cmp(b));
+        if let Some(o) = &overrides {
+            walk.overrides(o.clone());
+        }
+        for entry in walk.build() {
+            match entry {
+                Ok(e) => {
+                    let p = e.path();
+                    let draft = e.file_type().is_some_and(|t| t.is_file())
+                        && p.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+                            DRAFT_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
+                        });
+                    if draft {
+                        out.push(p.to_path_buf());
+                    }
+                }
+                Err(err) => {
+                    fail(&ReadError {
+                        path: path.display().to_string(),
+                        reason: err.to_string(),
+                    });
+                    *failed = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Reads one draft: bytes, binary sniffing, UTF-8, Markdown by extension.
+fn read_one(path: &Path, stdin_name: Option<&str>) -> Result<Option<Source>, ()> {
+    let (name, bytes) = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+            fail(&ReadError {
+                path: "<stdin>".into(),
+                reason: e.to_string(),
+            });
+            return Err(());
+        }
+        (stdin_name.unwrap_or("<stdin>").to_string(), bytes)
+    } else {
+        match std::fs::read(path) {
+            Ok(b) => (path.display().to_string(), b),
+            Err(e) => {
+                fail(&ReadError {
+                    path: path.display().to_string(),
+                    reason: e.to_string(),
+                });
+                return Err(());
+            }
+        }
+    };
+    if bytes[..bytes.len().min(SNIFF)].contains(&0) {
+        eprintln!("hedui: skipped {name}: a binary file, not a draft");
+        return Ok(None);
+    }
+    match Source::from_bytes(name, &bytes) {
+        Ok(s) => Ok(Some(s.by_extension())),
+        Err(e) => {
+            fail(&e);
+            Err(())
+        }
+    }
+}
+
+/// Reads every draft under `paths`.
+pub fn read(paths: &[PathBuf], exclude: &[String], stdin_name: Option<&str>) -> Inputs {
+    let mut failed = false;
+    let files = discover(paths, exclude, &mut failed);
+    let mut sources = Vec::with_capacity(files.len());
+    let mut skipped = 0;
+    for f in files {
+        match read_one(&f, stdin_name) {
+            Ok(Some(s)) => sources.push(s),
+            Ok(None) => skipped += 1,
+            Err(()) => failed = true,
+        }
+    }
+    Inputs {
+        sources,
+        failed,
+        skipped,
+    }
+}

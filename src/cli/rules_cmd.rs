@@ -1,0 +1,131 @@
+//! `hedui rules`: list, explain, test and the schema of rule files.
+
+use super::args::RulesCommand;
+use super::errors::{fail, ReadError, UnknownRule};
+use super::print;
+use hedui::report::{self, human::Style};
+use hedui::{RuleSet, Source};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// `hedui rules test`: examples of the folder's rules, and its fixtures.
+pub fn test(dirs: &[PathBuf], set: &RuleSet, snapshot: bool, accept: bool) -> ExitCode {
+    use hedui::ruletest::{run, summary, Fixture, Snapshots};
+    let mode = if accept {
+        Snapshots::Accept
+    } else if snapshot {
+        Snapshots::Compare
+    } else {
+        Snapshots::Ignore
+    };
+    let dir_names: Vec<String> = dirs
+        .iter()
+        .map(|d| {
+            std::fs::canonicalize(d)
+                .unwrap_or(d.clone())
+                .display()
+                .to_string()
+        })
+        .collect();
+    // Without a folder: the default rules. With folders: the rules defined in them.
+    let under_test: Vec<&hedui::rules::Rule> = set
+        .rules
+        .iter()
+        .filter(|r| {
+            dirs.is_empty()
+                || dir_names.iter().any(|d| {
+                    std::fs::canonicalize(&r.origin)
+                        .is_ok_and(|o| o.display().to_string().starts_with(d.as_str()))
+                })
+        })
+        .collect();
+    let mut fixtures = Vec::new();
+    let mut failed_read = false;
+    for d in dirs {
+        let folder = d.join("fixtures");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+        files.sort();
+        for path in files {
+            let bytes = match std::fs::read(&path) {
+                Ok(b) => b,
+                Err(e) => {
+                    fail(&ReadError {
+                        path: path.display().to_string(),
+                        reason: e.to_string(),
+                    });
+                    failed_read = true;
+                    continue;
+                }
+            };
+            match Source::from_bytes(path.display().to_string(), &bytes) {
+                Ok(source) => fixtures.push(Fixture {
+                    name: source.name.clone(),
+                    text: source.text,
+                    expect: std::fs::read_to_string(path.with_extension("expect")).ok(),
+                    snapshot: std::fs::read_to_string(path.with_extension("snap")).ok(),
+                }),
+                Err(e) => {
+                    fail(&e);
+                    failed_read = true;
+                }
+            }
+        }
+    }
+    let report = run(&under_test, set, &fixtures, mode);
+    for w in &report.writes {
+        let path = PathBuf::from(&w.fixture).with_extension(&w.suffix[1..]);
+        if let Err(e) = std::fs::write(&path, &w.contents) {
+            fail(&ReadError {
+                path: path.display().to_string(),
+                reason: format!("cannot write the snapshot: {e}"),
+            });
+            failed_read = true;
+        }
+    }
+    print(&summary(&report));
+    if failed_read {
+        ExitCode::from(2)
+    } else if report.failed() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+pub fn run(command: RulesCommand, set: RuleSet) -> ExitCode {
+    match command {
+        RulesCommand::Test {
+            dirs,
+            snapshot,
+            accept,
+        } => test(&dirs, &set, snapshot, accept),
+        RulesCommand::Schema => {
+            print(&hedui::rules::schema());
+            ExitCode::SUCCESS
+        }
+        RulesCommand::List => {
+            for r in &set.rules {
+                print(&format!(
+                    "{:<26} {:<8} {}\n",
+                    r.spec.id,
+                    r.spec.severity.name(),
+                    r.spec.summary
+                ));
+            }
+            ExitCode::SUCCESS
+        }
+        RulesCommand::Explain { id } => match set.get(&id) {
+            Some(rule) => {
+                print(&report::explain::explain(rule, &set, Style::plain()));
+                ExitCode::SUCCESS
+            }
+            None => {
+                fail(&UnknownRule { id });
+                ExitCode::from(2)
+            }
+        },
+    }
+}
