@@ -1,0 +1,167 @@
+//! Findings as a SARIF 2.1.0 log, for code-scanning dashboards (GitHub code scanning, IDE
+//! SARIF viewers) that track findings across commits.
+//!
+//! One run for all the drafts checked. `tool.driver.rules` describes every rule of the rule
+//! set (summary, doc, relation, default level), and each finding is one result that points at
+//! its first label in text order. Its other labels are `relatedLocations`, each with its note.
+//! Regions give 1-based lines and columns in Unicode code points (`columnKind`
+//! `unicodeCodePoints`), with `endColumn` the column after the last character, and also
+//! `byteOffset`/`byteLength` in the file as read, BOM included, as in the JSON report. The
+//! snippet is the labelled text with its layout damage.
+//!
+//! `partialFingerprints["hedui/v1"]` is the fingerprint baselines use
+//! ([`crate::suppress::fingerprint`]): the rule id and the labelled figures as normalized text,
+//! so it depends neither on where the figures are nor on how the lines wrap. The number after the colon counts findings with that hash in the same
+//! draft (`…:1`, `…:2`), so one finding repeated in two articles of one file keeps two alerts.
+
+use super::position::LineIndex;
+use crate::finding::{Finding, FindingLabel, Severity};
+use crate::rules::{Rule, RuleSet};
+use crate::source::Source;
+use serde_json::{json, Map, Value};
+use std::collections::HashMap;
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// The SARIF log of a check: every draft with its findings, and the rules that ran.
+pub fn document(results: &[(Source, Vec<Finding>)], rules: &RuleSet) -> Value {
+    let descriptors: Vec<Value> = rules.rules.iter().map(descriptor).collect();
+    let mut sarif_results = Vec::new();
+    for (source, findings) in results {
+        let lines = LineIndex::new(&source.text);
+        let uri = uri(&source.name);
+        let mut occurrences: HashMap<String, usize> = HashMap::new();
+        for finding in findings {
+            let mut labels: Vec<&FindingLabel> = finding.labels.iter().collect();
+            labels.sort_by_key(|l| (l.span.start, l.span.end));
+            // The same fingerprint as baselines use, so both recognise a finding alike.
+            let hash = crate::suppress::fingerprint(&source.text, finding);
+            let n = occurrences.entry(hash.clone()).or_insert(0);
+            *n += 1;
+            let mut text = finding.message.clone();
+            if !finding.help.is_empty() {
+                text.push('\n');
+                text.push_str(&finding.help);
+            }
+            let mut result = Map::new();
+            result.insert("ruleId".into(), json!(finding.rule));
+            if let Some(index) = rules.rules.iter().position(|r| r.spec.id == finding.rule) {
+                result.insert("ruleIndex".into(), json!(index));
+            }
+            result.insert("level".into(), json!(level(finding.severity)));
+            result.insert("message".into(), json!({ "text": text }));
+            let location = |label: &FindingLabel, id: Option<usize>| {
+                let mut loc = json!({
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri },
+                        "region": region(source, &lines, label),
+                    },
+                    "message": { "text": label.note },
+                });
+                if let Some(id) = id {
+                    loc["id"] = json!(id);
+                }
+                loc
+            };
+            if let Some((first, rest)) = labels.split_first() {
+                result.insert("locations".into(), json!([location(first, None)]));
+                if !rest.is_empty() {
+                    let related: Vec<Value> = rest
+                        .iter()
+                        .enumerate()
+                        .map(|(i, l)| location(l, Some(i + 1)))
+                        .collect();
+                    result.insert("relatedLocations".into(), json!(related));
+                }
+            }
+            result.insert(
+                "partialFingerprints".into(),
+                json!({ "hedui/v1": format!("{hash}:{n}") }),
+            );
+            sarif_results.push(Value::Object(result));
+        }
+    }
+    json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "hedui",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": descriptors,
+                },
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": sarif_results,
+        }],
+    })
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// A rule as a SARIF `reportingDescriptor`.
+fn descriptor(rule: &Rule) -> Value {
+    let spec = &rule.spec;
+    json!({
+        "id": spec.id,
+        "name": upper_camel(&spec.id),
+        "shortDescription": { "text": spec.summary },
+        "fullDescription": { "text": spec.doc },
+        "help": { "text": format!("{}\n\nRelation: {}", spec.doc, spec.assertion) },
+        "defaultConfiguration": { "level": level(spec.severity) },
+    })
+}
+
+/// `share-sum` → `ShareSum`.
+fn upper_camel(id: &str) -> String {
+    id.split('-')
+        .flat_map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+        })
+        .collect()
+}
+
+/// A label's span as a SARIF region.
+fn region(source: &Source, lines: &LineIndex, label: &FindingLabel) -> Value {
+    let (start_line, start_column) = lines.line_col(label.span.start);
+    let (end_line, end_column) = lines.line_col(label.span.end);
+    json!({
+        "startLine": start_line,
+        "startColumn": start_column,
+        "endLine": end_line,
+        "endColumn": end_column,
+        "byteOffset": label.span.start + source.offset,
+        "byteLength": label.span.len(),
+        "snippet": { "text": &source.text[label.span.clone()] },
+    })
+}
+
+/// A draft's name as a relative URI reference: bytes other than letters, digits, `-._~` and
+/// `/` are percent-encoded (a Windows `\` becomes `/`).
+fn uri(name: &str) -> String {
+    let name = if cfg!(windows) {
+        name.replace('\\', "/")
+    } else {
+        name.to_string()
+    };
+    let mut out = String::with_capacity(name.len());
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
