@@ -99,6 +99,19 @@ fn without_common(label: &str, other: &str) -> String {
         .collect()
 }
 
+/// Periods named in words. A month or a year is a figure (`7月份`, `2023年`) and sets the
+/// period by itself; these have no digits.
+const PERIOD_WORDS: &[&str] = &["上半年", "下半年", "前三季度", "当月"];
+
+/// The last period word in `s`, if any.
+fn period_word(s: &str) -> Option<&'static str> {
+    PERIOD_WORDS
+        .iter()
+        .filter_map(|w| s.rfind(w).map(|i| (i, *w)))
+        .max_by_key(|(i, w)| (*i, w.len()))
+        .map(|(_, w)| w)
+}
+
 /// Words that open a sentence continuing the period of the sentence before.
 const CONTINUATIONS: &[&str] = &["同期", "其中", "当月", "同月", "当季", "此外", "另外"];
 
@@ -159,6 +172,21 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             let opening = &t[full.start..fig.norm.start.max(full.start)];
             if !CONTINUATIONS.iter().any(|w| opening.starts_with(w)) {
                 period.clone_from(&main_period);
+            }
+        }
+        // Periods named in words since the last figure (`上半年，`, `当月`).
+        let since = out
+            .last()
+            .map_or(full.start, |f| f.figure.norm.end.max(full.start));
+        let between = &t[since.min(fig.norm.start)..fig.norm.start];
+        // `9月当月`: the word only repeats the month just named.
+        let after_date = out.last().is_some_and(|f| {
+            f.figure.kind == Kind::Date && since == f.figure.norm.end && between.starts_with("当月")
+        });
+        if let Some(word) = period_word(between).filter(|_| !after_date) {
+            period = Some(word.to_string());
+            if main_period.is_none() {
+                main_period.clone_from(&period);
             }
         }
         // Scopes are sorted by start: the one holding the figure, if any, starts last before it.
