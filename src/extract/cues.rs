@@ -19,6 +19,12 @@ const CHANGE_VERBS: &[(&str, bool)] = &[
     ("加快", true),
     ("高出", true),
     ("拉动", true),
+    ("增产", true),
+    ("多增", true),
+    ("增收", true),
+    ("减产", false),
+    ("少增", false),
+    ("减收", false),
     ("增", true),
     ("涨", true),
     ("多", true),
@@ -168,10 +174,15 @@ pub fn is_rate_change(pre: &str) -> bool {
 /// `比上年末减少85万人`), not the level itself.
 pub fn is_change(pre: &str) -> Option<bool> {
     let pre = trim_fillers(pre);
+    // A one-character verb (`少4.5万亿元`) is a change only after a comparison (`同比少`,
+    // `比上年同期少`): alone, `多` and `少` are too common.
+    let compared =
+        COMPARATIVES.iter().any(|c| pre.contains(c)) || pre.contains('比') || pre.contains('较');
     CHANGE_VERBS
         .iter()
-        .filter(|(w, _)| w.chars().count() >= 2)
-        .find(|(w, _)| pre.ends_with(w))
+        .filter(|(w, _)| w.chars().count() >= 2 || compared)
+        .filter(|(w, _)| pre.ends_with(w))
+        .max_by_key(|(w, _)| w.len())
         .map(|&(_, sign)| sign)
 }
 

@@ -31,6 +31,8 @@ pub struct Fact {
     pub subset_of: Option<usize>,
     /// The fact is one of the values of a `分别` list.
     pub in_list: bool,
+    /// The label was taken from the level before it, not written in the figure's own clause.
+    pub label_inherited: bool,
 }
 
 impl Fact {
@@ -49,6 +51,12 @@ impl Fact {
         matches!(self.figure.kind, Kind::Amount | Kind::Count)
             && !self.figure.delta
             && !self.figure.attributive
+    }
+
+    /// A level that adds up with others: not an average (`日均`, `人均`, `平均`, `均价`), which a
+    /// part may exceed and a whole does not sum.
+    pub fn is_additive(&self) -> bool {
+        self.is_level() && !self.label.contains('均')
     }
 
     /// Takes part in relations: not a classifier, not a date.
@@ -214,9 +222,14 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
         let is_day = fig.date.as_deref().is_some_and(|d| {
             d.len() == 10 || d.starts_with("--") && d.len() > 4 || d.starts_with("---")
         });
-        if (fig.kind == Kind::Date && !is_day) || is_period_range(&fig) {
+        if (fig.kind == Kind::Date && !is_day) || is_period_range(&fig) || is_months_so_far(t, &fig)
+        {
             let before = &t[clause_start..fig.norm.start];
-            if !is_comparison_date(before) && !fig.attributive {
+            // `恢复至2019年同期的107.9%`: a year named as a point of comparison.
+            let compared = is_comparison_date(before)
+                || t[fig.norm.end..].starts_with("同期")
+                || (before.ends_with('至') && !before.ends_with("截至"));
+            if !compared && !fig.attributive {
                 period = Some(period_key(&fig));
                 if main_period.is_none() {
                     main_period.clone_from(&period);
@@ -225,6 +238,7 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
         }
 
         let mut label = String::new();
+        let mut label_inherited = false;
         let mut base = None;
         let mut base_explicit = false;
         match fig.kind {
@@ -259,6 +273,7 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                 && (fig.delta || fig.kind == Kind::Amount || fig.kind == Kind::Count))
         {
             // Inherit from the last level stated in the sentence.
+            label_inherited = true;
             if let Some(prev) = out
                 .iter()
                 .rev()
@@ -296,6 +311,7 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             clause,
             subset_of: None,
             in_list: false,
+            label_inherited,
         });
     }
     out
@@ -306,9 +322,22 @@ fn is_period_range(fig: &Figure) -> bool {
     fig.kind == Kind::Range && fig.unit == "月"
 }
 
+/// The period a date or span names, in one spelling: `2023-11`, `1-10月` for `1—10月份`,
+/// `1至10月` and `前10个月` alike.
 fn period_key(fig: &Figure) -> String {
-    match &fig.date {
-        Some(d) => d.clone(),
-        None => fig.text.trim_end_matches('份').to_string(),
+    if let Some(d) = &fig.date {
+        return d.clone();
     }
+    match (fig.interval.lo, fig.interval.hi) {
+        (Some(lo), Some(hi)) if fig.kind == Kind::Range => {
+            format!("{}-{}月", lo.normalize(), hi.normalize())
+        }
+        (_, Some(hi)) if fig.kind == Kind::Duration => format!("1-{}月", hi.normalize()),
+        _ => fig.text.trim_end_matches('份').to_string(),
+    }
+}
+
+/// `前10个月`, `前十个月`: the months of the year so far, a period like `1-10月`.
+fn is_months_so_far(t: &str, fig: &Figure) -> bool {
+    fig.kind == Kind::Duration && fig.unit == "个月" && t[..fig.norm.start].ends_with('前')
 }

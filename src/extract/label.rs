@@ -191,6 +191,9 @@ fn strip_trailing(mut s: &str) -> &str {
     }
 }
 
+/// Words of an average, which is not additive like the level it averages.
+const AVERAGES: &[&str] = &["日均", "月均", "年均", "人均", "户均", "平均"];
+
 /// The measure named by the clause text before a figure.
 pub fn label_of(pre: &str) -> String {
     // A dateline's `电（记者某某）` is not part of the first label after it.
@@ -200,9 +203,13 @@ pub fn label_of(pre: &str) -> String {
         .map_or(pre, |_| &pre['电'.len_utf8()..]);
     let cleaned = strip_marks(pre);
     let s = strip_trailing(strip_leading(&cleaned));
-    // What is left must name something: one character is a stray verb or particle.
+    // What is left must name something: one character is a stray verb or particle. But an
+    // average (`日均180.7万人次`) says what it is even with no subject.
     if s.chars().count() < 2 {
-        String::new()
+        AVERAGES
+            .iter()
+            .find(|a| cleaned.contains(*a))
+            .map_or(String::new(), |a| a.to_string())
     } else {
         s.to_string()
     }

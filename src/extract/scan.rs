@@ -20,6 +20,23 @@ const MAX_DECIMALS: u32 = 10;
 pub const LOOK_BEHIND: usize = 180;
 use rust_decimal::Decimal;
 
+/// True for `和1.1个百分点`: a list joiner, a number, then 百分点.
+fn points_follow(rest: &str) -> bool {
+    let Some(after) = ["和", "、", "及", "至", "到", "-", "—", "~"]
+        .iter()
+        .find_map(|j| rest.strip_prefix(j))
+    else {
+        return false;
+    };
+    match arabic(after) {
+        Some(n) => {
+            let tail = &after[n.len..];
+            tail.starts_with("个百分点") || tail.starts_with("百分点")
+        }
+        None => false,
+    }
+}
+
 /// A numeral with everything printed after it, before it is given a kind.
 #[derive(Clone, Debug)]
 struct Reading {
@@ -101,7 +118,14 @@ fn read_tail(t: &str, start: usize, mut p: usize, numeral: Numeral, negative: bo
             p += 3;
         }
     }
-    let unit = unit_at(&t[p..]);
+    let mut unit = unit_at(&t[p..]);
+    // `4.1个和1.1个百分点`: the first `个` is a number of percentage points too.
+    if unit.is_some_and(|u| u.name == "个") && points_follow(&t[p + "个".len()..]) {
+        unit = unit_at("个百分点").map(|u| UnitMatch {
+            len: "个".len(),
+            ..u
+        });
+    }
     if let Some(u) = unit {
         p += u.len;
         if u.name == "元" && t[p..].starts_with("人民币") {

@@ -88,8 +88,12 @@ impl Display {
     /// A value stated in words (`the 5 items before 分别`).
     pub fn synthetic(s: &Synthetic) -> Term {
         Term {
-            interval: Interval::exact(s.value),
-            shown: s.value.to_string(),
+            interval: s.value,
+            shown: match (s.value.lo, s.value.hi) {
+                (Some(a), Some(b)) if a != b => format!("{a} or {b}"),
+                (Some(a), _) => a.to_string(),
+                _ => String::new(),
+            },
             decimals: 0,
             unit: String::new(),
             factor: Decimal::ONE,

@@ -1,7 +1,7 @@
 //! A level, its change and its rate in one sentence: `达48.3万户，较上年增加3.2万户，增长7.1%`.
 //! The change and the rate must both describe the level (they inherit its label).
 
-use super::{full_sentence_end, member, Group, GroupKind};
+use super::{comparison_basis, full_sentence_end, member, Group, GroupKind};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::text::Text;
@@ -31,7 +31,12 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                 rate = Some(i);
             }
         }
+        // `比9月末减少208万平方米，同比增长10.2%`: a change on last month and a rate on last
+        // year describe two different bases.
         if let (Some(c), Some(r)) = (change, rate) {
+            if comparison_basis(text, facts, c) != comparison_basis(text, facts, r) {
+                continue;
+            }
             out.push(Group::new(
                 GroupKind::Change,
                 vec![member(l, "level"), member(c, "change"), member(r, "rate")],

@@ -27,7 +27,6 @@ mod subset;
 
 use super::fact::Fact;
 use crate::text::Text;
-use rust_decimal::Decimal;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -91,7 +90,9 @@ pub struct Member {
 #[derive(Clone, Debug)]
 pub struct Synthetic {
     pub name: &'static str,
-    pub value: Decimal,
+    /// Its value, or the range of readings when the prose allows two (`批发和零售业` may be one
+    /// item or two).
+    pub value: crate::interval::Interval,
     /// Byte range in the original text that states it.
     pub span: Range<usize>,
     /// What it is: `5 items: 法国、英国、荷兰、瑞士、澳大利亚`.
@@ -172,6 +173,74 @@ pub(crate) fn new_breakdown(text: &Text, from: usize, to: usize) -> bool {
         })
     };
     opens("从", "看") || opens("按", "分") || opens("分", "看")
+}
+
+/// What a figure is compared with or measured on, from the words before it in its sentence:
+/// year on year (the default), month on month, real (net of prices), an average, a named other
+/// year, or a measure with something taken out (`扣除房地产开发投资`). Two statements of one
+/// measure, or a change and a rate of one level, compare only on the same basis.
+pub(crate) fn comparison_basis(text: &Text, facts: &[Fact], i: usize) -> &'static str {
+    let t = text.as_str();
+    let f = &facts[i];
+    let clause = &text.structure.clauses[f.clause];
+    let pre = &t[clause.range.start..f.figure.norm.start];
+    // Since the previous measure in the sentence: `…增长3.4%；扣除房地产开发投资，…增长7.6%`.
+    let sentence_start = text.full_sentence(f.figure.norm.start).start;
+    let since = facts[..i]
+        .iter()
+        .rev()
+        .take_while(|p| p.figure.norm.start >= sentence_start)
+        .find(|p| p.is_measure())
+        .map_or(sentence_start, |p| p.figure.norm.end);
+    let lead = &t[since.min(f.figure.norm.start)..f.figure.norm.start];
+    let month_number = |s: &str| {
+        ["比", "较"].iter().any(|w| {
+            s.match_indices(w).any(|(j, _)| {
+                let rest = &s[j + w.len()..];
+                let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                digits > 0 && digits <= 2 && rest[digits..].starts_with('月')
+            })
+        })
+    };
+    if ["扣除", "剔除", "不含", "除去"]
+        .iter()
+        .any(|w| lead.contains(w))
+        && !pre.contains("价格")
+    {
+        "excluding"
+    } else if pre.contains("环比")
+        || pre.contains("比上月")
+        || pre.contains("上月末")
+        || month_number(pre)
+    {
+        "month"
+    } else if pre.contains("实际") || pre.contains("扣除价格") || pre.contains("可比价") {
+        // Real growth, net of prices, beside the nominal one.
+        "real"
+    } else if pre.contains("平均") || pre.contains("年均") {
+        "average"
+    } else if pre.contains("相比") || compares_with_other_year(pre, f.period.as_deref()) {
+        "other"
+    } else {
+        "year"
+    }
+}
+
+/// `比2019年同期`: a comparison with a named year other than the year before the figure's
+/// period (`较2022年底` in a 2023 article is the ordinary year-on-year base).
+fn compares_with_other_year(pre: &str, period: Option<&str>) -> bool {
+    let period_year: Option<i64> = period.and_then(|p| p.get(..4)).and_then(|y| y.parse().ok());
+    ["比", "较", "与"].iter().any(|w| {
+        pre.match_indices(w).any(|(i, _)| {
+            let rest = &pre[i + w.len()..];
+            let year: Option<i64> = rest.get(..4).and_then(|y| y.parse().ok());
+            match (year, period_year) {
+                (Some(y), Some(p)) => y != p - 1,
+                (Some(_), None) => true,
+                _ => false,
+            }
+        })
+    })
 }
 
 /// Facts of one article and period with the same unit can be compared.

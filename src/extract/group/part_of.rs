@@ -53,7 +53,7 @@ fn in_article(text: &Text, facts: &[Fact], range: Range<usize>) -> Vec<Group> {
     }
     for (w, whole) in article.iter().enumerate() {
         let whole_core = core(&whole.label);
-        if !whole.is_level() || whole_core.chars().count() < 4 {
+        if !whole.is_additive() || whole_core.chars().count() < 4 {
             continue;
         }
         // The whole must be the one figure with that label in its article and period.
@@ -72,7 +72,12 @@ fn in_article(text: &Text, facts: &[Fact], range: Range<usize>) -> Vec<Group> {
             .copied()
             .filter(|&i| {
                 let f = &article[i];
-                f.figure.kind == whole.figure.kind && same_scope(f, whole) && f.label != whole.label
+                // `全省地区生产总值` is another region's whole, not a part of `全市地区生产总值`.
+                f.figure.kind == whole.figure.kind
+                    && same_scope(f, whole)
+                    && f.label != whole.label
+                    && core(&f.label) != whole_core
+                    && f.is_additive()
             })
             .collect();
         // Keep the outermost parts: a part whose label ends with another part's label is

@@ -8,10 +8,19 @@
 use super::{member, Group, GroupKind, Synthetic};
 use crate::extract::fact::Fact;
 use crate::extract::label::{strip_brackets, strip_marks};
+use crate::interval::Interval;
 use crate::text::Text;
 use rust_decimal::Decimal;
 
 const JOINERS: &[char] = &['、', '和', '及', '与', ' '];
+
+/// How many items `A、B和C` lists: at the `、` only, and also splitting the last item at its
+/// `和` (`吃类、穿类和用类`). Industry names contain `和` too (`批发和零售业`), so a list may
+/// be read either way; a count that fits either reading is not a contradiction.
+fn counts(s: &str) -> (usize, usize) {
+    let by_comma = s.split('、').filter(|p| !p.trim().is_empty()).count();
+    (by_comma, items(s).len())
+}
 
 /// Splits `A、B和C` into its items.
 fn items(s: &str) -> Vec<String> {
@@ -87,13 +96,15 @@ pub fn groups(text: &Text, facts: &[Fact]) -> (Vec<Group>, Vec<usize>) {
         }
         let (o_start, o_end) = text.original_range(start, at);
         let n = list.len();
+        let (fewest, most) = counts(&strip_brackets(raw.trim_start_matches("其中")));
+        let (fewest, most) = (fewest.min(most), fewest.max(most));
         let mut g = Group::new(
             GroupKind::Respectively,
             values.iter().map(|&v| member(v, "value")).collect(),
         );
         g.extra.push(Synthetic {
             name: "items",
-            value: Decimal::from(n),
+            value: Interval::new(Some(Decimal::from(fewest)), Some(Decimal::from(most))),
             span: o_start..o_end,
             note: format!("{n} items: {}", list.join("、")),
         });

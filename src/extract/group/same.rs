@@ -5,8 +5,7 @@
 //! (their labels are elided and repeat legitimately), nor anything in a sentence that speaks
 //! of a revision (`初步核算`, `最终核实`, `修订`).
 
-use super::part_of::core;
-use super::{member, Group, GroupKind};
+use super::{comparison_basis, member, Group, GroupKind};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::text::Text;
@@ -15,35 +14,6 @@ use std::collections::HashMap;
 const REVISION: &[&str] = &[
     "初步", "核实", "修订", "修正", "调整", "快报", "初值", "终值", "预计",
 ];
-
-/// The basis a rate is compared on: year on year, month on month, real or nominal, an average.
-fn basis(text: &Text, f: &Fact) -> &'static str {
-    let t = text.as_str();
-    let clause = &text.structure.clauses[f.clause];
-    let pre = &t[clause.range.start..f.figure.norm.start];
-    if pre.contains("环比") || pre.contains("比上月") {
-        "month"
-    } else if pre.contains("实际") || pre.contains("扣除价格") || pre.contains("可比价") {
-        // Real growth, net of prices, beside the nominal one.
-        "real"
-    } else if pre.contains("平均") || pre.contains("年均") {
-        "average"
-    } else if pre.contains("相比") || compares_with_a_year(pre) {
-        "other"
-    } else {
-        "year"
-    }
-}
-
-/// `比2019年同期`, `较2022年`: a comparison with a named year, not the year before.
-fn compares_with_a_year(pre: &str) -> bool {
-    ["比", "较", "与"].iter().any(|w| {
-        pre.match_indices(w).any(|(i, _)| {
-            let rest = &pre[i + w.len()..];
-            rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
-        })
-    })
-}
 
 /// True when the fact's own full sentence states a date or period: a repeated measure is
 /// compared only when each statement says which period it is about.
@@ -66,6 +36,14 @@ fn period_stated(text: &Text, facts: &[Fact], i: usize) -> bool {
         })
 }
 
+/// A label without the national scope word a national release may or may not write.
+fn national(label: &str) -> &str {
+    ["我国", "全国"]
+        .iter()
+        .find_map(|w| label.strip_prefix(w))
+        .unwrap_or(label)
+}
+
 fn sentence_text<'a>(text: &'a Text, f: &Fact) -> &'a str {
     let s = &text.structure.sentences[f.sentence];
     &text.as_str()[s.range.clone()]
@@ -84,7 +62,10 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     let mut seen: HashMap<Key, usize> = HashMap::new();
     let mut out = Vec::new();
     for (i, f) in facts.iter().enumerate() {
+        let own_label = !f.label_inherited || !matches!(f.figure.kind, Kind::Amount | Kind::Count);
         let eligible = f.is_measure()
+            && own_label
+            && !f.label.contains('均')
             && !f.figure.delta
             && !f.in_list
             && f.subset_of.is_none()
@@ -101,13 +82,14 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         }
         let key = (
             f.article,
-            // `我国服务进出口总额` in the headline is `服务进出口总额` in the body.
-            core(&f.label),
+            // `我国服务进出口总额` in the headline is `服务进出口总额` in the body; but
+            // `全省…` and `全市…` are two regions, never one measure.
+            national(&f.label),
             f.figure.kind,
             f.figure.unit,
             f.period.as_deref(),
             f.base.as_deref(),
-            basis(text, f),
+            comparison_basis(text, facts, i),
         );
         match seen.get(&key) {
             Some(&first) => out.push(Group::new(

@@ -22,14 +22,26 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
         let para = text.structure.paragraph_at(at);
         // Facts are in text order: the ones before the marker end at or before it.
         let split = facts.partition_point(|f| f.figure.norm.end <= at);
+        // The whole is the last level before the marker; a change (`比上年增产60.3万吨`) or an
+        // average (`日均180.7万人次`) stated after it is not what the parts make up.
         let Some(whole) = facts[..split]
             .iter()
             .rev()
             .take_while(|f| f.paragraph == para)
             .position(|f| f.is_level())
             .map(|back| split - 1 - back)
+            .filter(|&w| facts[w].is_additive())
         else {
             continue;
+        };
+        let depth = bracket_depth(&text_str[text.full_sentence(at).start..at]);
+        let scope_end = if depth > 0 {
+            // `三级医院3855个（其中：三级甲等医院1716个）`: the list ends with the bracket.
+            text_str[at..scope_end]
+                .find(['）', ')'])
+                .map_or(scope_end, |i| at + i)
+        } else {
+            scope_end
         };
         if facts[whole].in_list {
             // `A、B分别为X、Y。其中…`: which of the list is the whole is anyone's guess.
@@ -61,6 +73,15 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
     }
 }
 
+/// How many brackets are open at the end of `s`.
+fn bracket_depth(s: &str) -> i32 {
+    s.chars().fold(0, |d, c| match c {
+        '（' | '(' => d + 1,
+        '）' | ')' => (d - 1).max(0),
+        _ => d,
+    })
+}
+
 /// A part's label names a part of the whole: its characters are written, in order, inside the
 /// whole's label (`进口` in `全省进出口`: compounds abbreviate), it ends with the whole's label,
 /// or it shares the whole's head noun.
@@ -76,7 +97,7 @@ pub fn groups(facts: &[Fact]) -> Vec<Group> {
     for (i, f) in facts.iter().enumerate() {
         let Some(w) = f.subset_of else { continue };
         let whole = &facts[w];
-        let comparable = f.is_level()
+        let comparable = f.is_additive()
             && f.figure.kind == whole.figure.kind
             && f.figure.unit == whole.figure.unit;
         if !comparable {
