@@ -8,12 +8,40 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-/// A copy of `text` with everything but document text blanked out.
-pub fn prose(text: &str) -> String {
-    let options = Options::ENABLE_TABLES
+/// Where the blocks of a Markdown text end (byte offsets): paragraphs, headings, list items,
+/// table rows. Each is a paragraph of its own for hedui: a heading never runs into the text
+/// under it, a table row never into the next.
+pub fn block_ends(text: &str) -> Vec<usize> {
+    let mut ends: Vec<usize> = Parser::new_ext(text, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableRow
+                | TagEnd::TableHead
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_),
+            ) => Some(range.end),
+            _ => None,
+        })
+        .collect();
+    ends.sort_unstable();
+    ends.dedup();
+    ends
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_FOOTNOTES;
+        | Options::ENABLE_FOOTNOTES
+}
+
+/// A copy of `text` with everything but document text blanked out.
+pub fn prose(text: &str) -> String {
+    let options = options();
     let mut keep = vec![false; text.len()];
     let mut in_code = 0usize;
     let mut in_metadata = false;
@@ -72,6 +100,14 @@ mod tests {
         assert!(!p.contains("100亿元"));
         assert!(!p.contains("9999"));
         assert!(p.contains("5455亿元"));
+    }
+
+    #[test]
+    fn a_heading_is_a_block_of_its_own() {
+        let md = "## 三、消费与外贸\n全市社会消费品零售总额1052.3亿元。\n";
+        let source = crate::Source::new("d.md", md).markdown();
+        let ex = crate::extract(&source);
+        assert_eq!(ex.facts[0].label, "全市社会消费品零售总额");
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub struct Source {
     /// What extraction reads when it is not `text`: a Markdown draft with its markup blanked
     /// out, byte for byte the same length, so spans into it are spans into `text`.
     pub prose: Option<String>,
+    /// Where a Markdown draft's blocks end: its paragraphs, headings, list items, table rows.
+    pub blocks: Option<Vec<usize>>,
 }
 
 /// Why a draft could not be read as text.
@@ -45,12 +47,14 @@ impl Source {
             text: text.into(),
             offset: 0,
             prose: None,
+            blocks: None,
         }
     }
 
     /// Reads the draft as Markdown: markup, code and front matter are seen through.
     pub fn markdown(mut self) -> Self {
         self.prose = Some(crate::markdown::prose(&self.text));
+        self.blocks = Some(crate::markdown::block_ends(&self.text));
         self
     }
 
@@ -82,6 +86,7 @@ impl Source {
                 text: text.to_string(),
                 offset,
                 prose: None,
+                blocks: None,
             }),
             Err(e) => {
                 let good = e.valid_up_to();

@@ -30,7 +30,10 @@ pub struct Extraction {
 
 /// Reads the figures and facts of a draft.
 pub fn extract(source: &Source) -> Extraction {
-    let text = Text::new(source.prose());
+    let text = match &source.blocks {
+        Some(ends) => Text::with_blocks(source.prose(), ends),
+        None => Text::new(source.prose()),
+    };
     let figures = scan::scan(&text);
     let mut facts = fact::facts(&text, figures);
     let groups = group::groups(&text, &mut facts);

@@ -37,6 +37,17 @@ impl Text {
         Text { norm, structure }
     }
 
+    /// A text whose block ends (original offsets) are known, as a Markdown parser gives them.
+    pub fn with_blocks(original: &str, block_ends: &[usize]) -> Self {
+        let norm = Normalized::new(original);
+        let ends: Vec<usize> = block_ends
+            .iter()
+            .map(|&o| norm.normalized_offset(o))
+            .collect();
+        let structure = Structure::with_blocks(original, &norm, Some(&ends));
+        Text { norm, structure }
+    }
+
     /// The normalized text.
     pub fn as_str(&self) -> &str {
         &self.norm.text

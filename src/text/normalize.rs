@@ -73,6 +73,10 @@ fn is_layout_space(c: char) -> bool {
 
 impl Normalized {
     pub fn new(original: &str) -> Self {
+        // In text hard-wrapped from a PDF a line break may fall between two digits of one
+        // number (`铁路货运量4` / `2.2亿吨`); in a table one line a row, never.
+        let wrapped =
+            super::structure::median_line_chars(original) <= super::structure::WRAPPED_LINE_MAX;
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
         let mut breaks = Vec::new();
@@ -102,7 +106,9 @@ impl Normalized {
                     separator,
                 });
                 if let (Some(p), Some(n)) = (prev, next) {
-                    if is_ascii_word(p) && is_ascii_word(n) {
+                    let split_number =
+                        wrapped && newlines > 0 && p.is_ascii_digit() && n.is_ascii_digit();
+                    if is_ascii_word(p) && is_ascii_word(n) && !split_number {
                         text.push(' ');
                         origin.push((start as u32, end as u32));
                     }
@@ -130,6 +136,12 @@ impl Normalized {
             self.origin[start].0 as usize,
             self.origin[end - 1].1 as usize,
         )
+    }
+
+    /// The normalized offset of an original byte offset: the first normalized byte that came
+    /// from at or after it.
+    pub fn normalized_offset(&self, original: usize) -> usize {
+        self.origin.partition_point(|r| (r.0 as usize) < original)
     }
 
     /// The original byte offset where the normalized byte `at` came from.

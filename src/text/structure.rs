@@ -44,7 +44,7 @@ pub struct Structure {
 }
 
 /// Lines longer than this (median, in characters) mean the text is not hard-wrapped.
-const WRAPPED_LINE_MAX: usize = 40;
+pub(crate) const WRAPPED_LINE_MAX: usize = 40;
 /// A headline is at most this many characters.
 const HEADLINE_MAX: usize = 40;
 
@@ -90,7 +90,7 @@ fn is_headline(block: &str, prev: Option<&str>, next: Option<&str>) -> bool {
     prev.is_none_or(ends_sentence)
 }
 
-fn median_line_chars(original: &str) -> usize {
+pub(crate) fn median_line_chars(original: &str) -> usize {
     let mut lens: Vec<usize> = original
         .lines()
         .map(|l| l.trim().chars().count())
@@ -105,8 +105,14 @@ fn median_line_chars(original: &str) -> usize {
 
 impl Structure {
     pub fn new(original: &str, norm: &Normalized) -> Self {
+        Structure::with_blocks(original, norm, None)
+    }
+
+    /// The structure, with the block ends a Markdown parser found (normalized offsets): each
+    /// block (paragraph, heading, list item, table row) is a paragraph of its own.
+    pub fn with_blocks(original: &str, norm: &Normalized, given: Option<&[usize]>) -> Self {
         let text = norm.text.as_str();
-        let wrapped = median_line_chars(original) <= WRAPPED_LINE_MAX;
+        let wrapped = given.is_none() && median_line_chars(original) <= WRAPPED_LINE_MAX;
         let cut_at = if wrapped { 2 } else { 1 };
         // A line that opens with a dateline starts a new block even without a blank line.
         let cuts_line =
@@ -114,9 +120,14 @@ impl Structure {
         let mut cuts: Vec<usize> = norm
             .breaks
             .iter()
+            .filter(|b| given.is_none() || b.newlines >= 2)
             .filter(|b| (b.newlines >= cut_at || cuts_line(b)) && b.at > 0 && b.at < text.len())
             .map(|b| b.at)
             .collect();
+        if let Some(ends) = given {
+            cuts.extend(ends.iter().copied().filter(|&e| e > 0 && e < text.len()));
+            cuts.sort_unstable();
+        }
         cuts.dedup();
         let mut blocks: Vec<Range<usize>> = Vec::new();
         let mut start = 0;
