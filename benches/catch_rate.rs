@@ -29,7 +29,7 @@ fn drafts(dir: &Path, prefix: &str) -> Vec<PathBuf> {
         .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
         .unwrap_or_default();
     out.retain(|p| {
-        p.extension().is_some_and(|e| e == "txt")
+        p.extension().is_some_and(|e| e == "txt" || e == "md")
             && p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
     });
@@ -71,7 +71,7 @@ fn is_equality(rule: &hedui::rules::Rule) -> bool {
 fn run(path: &Path, rules: &RuleSet, verbose: bool, tally: &mut Tally) {
     let text = std::fs::read_to_string(path).expect("UTF-8 draft");
     let name = path.file_name().unwrap().to_string_lossy().to_string();
-    let source = Source::new(&name, text.clone());
+    let source = Source::new(&name, text.clone()).by_extension();
     let errors = |s: &Source| {
         hedui::check(s, rules)
             .into_iter()
@@ -133,7 +133,7 @@ fn run(path: &Path, rules: &RuleSet, verbose: bool, tally: &mut Tally) {
             let at = span.start + off;
             let mut mutant = text.clone();
             mutant.replace_range(at..at + c.len_utf8(), &d.to_string());
-            let found = errors(&Source::new(&name, mutant));
+            let found = errors(&Source::new(&name, mutant).by_extension());
             cell.mutants += 1;
             let on_span = found.iter().any(|f| {
                 f.labels

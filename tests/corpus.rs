@@ -78,3 +78,29 @@ fn the_seed_page_with_one_figure_changed_is_caught_on_that_figure() {
         );
     }
 }
+
+/// Drafts written by the team to be full of legitimate traps (two breakdowns of one whole,
+/// real beside nominal growth, revisions, averages under `其中`, regions side by side, Markdown
+/// and Traditional drafts, hard wraps). Each false alarm they once raised was fixed; none may
+/// come back.
+#[test]
+fn trap_drafts_raise_no_error() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/drafts");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 30, "the trap drafts are there");
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let name = f.display().to_string();
+        let source = Source::new(&name, text).by_extension();
+        let found: Vec<_> = hedui::check(&source, &RuleSet::default_set())
+            .into_iter()
+            .filter(|x| x.severity == Severity::Error)
+            .collect();
+        assert!(found.is_empty(), "{name}: {found:#?}");
+    }
+}
