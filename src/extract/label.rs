@@ -117,6 +117,16 @@ const TRAILING: &[&str] = &[
 /// Removes quotes and parenthetical notes but keeps list commas: `“新三样”、锂电池（含储能）`
 /// → `新三样、锂电池`.
 pub fn strip_brackets(s: &str) -> String {
+    strip(s, false)
+}
+
+/// Removes quotes, brackets and parenthetical notes: `“一带一路”` → `一带一路`,
+/// `城镇化率(城镇人口占比)` → `城镇化率`.
+pub fn strip_marks(s: &str) -> String {
+    strip(s, true)
+}
+
+fn strip(s: &str, list_commas: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
     for c in s.chars() {
@@ -124,23 +134,7 @@ pub fn strip_brackets(s: &str) -> String {
             '(' | '（' | '[' | '【' => depth += 1,
             ')' | '）' | ']' | '】' => depth = depth.saturating_sub(1),
             '“' | '”' | '"' | '‘' | '’' | '「' | '」' | '《' | '》' | ' ' => {}
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Removes quotes, brackets and parenthetical notes: `“一带一路”` → `一带一路`,
-/// `城镇化率(城镇人口占比)` → `城镇化率`.
-pub fn strip_marks(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut depth = 0usize;
-    for c in s.chars() {
-        match c {
-            '(' | '（' | '[' | '【' => depth += 1,
-            ')' | '）' | ']' | '】' => depth = depth.saturating_sub(1),
-            '“' | '”' | '"' | '‘' | '’' | '「' | '」' | '《' | '》' | ' ' | '、' => {}
+            '、' if list_commas => {}
             _ if depth == 0 => out.push(c),
             _ => {}
         }
