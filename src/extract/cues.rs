@@ -20,6 +20,8 @@ const CHANGE_VERBS: &[(&str, bool)] = &[
     ("高出", true),
     ("拉动", true),
     ("增产", true),
+    // `增减12.47%`: the column of a report, signed by the number itself.
+    ("增减", true),
     ("多增", true),
     ("增收", true),
     ("减产", false),
@@ -52,6 +54,7 @@ const GROWTH_NOUNS: &[(&str, bool)] = &[
     ("增幅", true),
     ("增长率", true),
     ("涨幅", true),
+    ("升幅", true),
     ("增长速度", true),
     ("降幅", false),
 ];

@@ -33,6 +33,8 @@ pub struct Fact {
     pub in_list: bool,
     /// The label was taken from the level before it, not written in the figure's own clause.
     pub label_inherited: bool,
+    /// The figure stands after a `其中` in its sentence: a part of something stated before.
+    pub after_qizhong: bool,
 }
 
 impl Fact {
@@ -208,15 +210,34 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             .iter()
             .rev()
             .take_while(|f| f.clause == clause)
-            .find(|f| {
-                // A date ends a label too: `比2022年增长5.2%` names nothing of its own.
-                f.figure.kind == Kind::Date
-                    || (f.is_measure() && f.figure.kind != Kind::Range && !f.figure.in_phrase)
-            })
+            .find(|f| f.is_measure() && f.figure.kind != Kind::Range && !f.figure.in_phrase)
             .map_or(clause_start, |f| f.figure.norm.end)
             .max(clause_start)
             .max(last_separator(text, clause_start, fig.norm.start));
-        let pre = &t[window_start(t, from, fig.norm.start, LOOK_BEHIND)..fig.norm.start];
+        let from = window_start(t, from, fig.norm.start, LOOK_BEHIND);
+        // Dates inside the stretch are taken out, the words around them kept:
+        // `江苏一季度地区生产总值` is `江苏地区生产总值`, and `比2022年增长` names nothing.
+        let dates: Vec<std::ops::Range<usize>> = out
+            .iter()
+            .rev()
+            .take_while(|f| f.figure.norm.end > from)
+            .filter(|f| f.figure.kind == Kind::Date && f.figure.norm.start >= from)
+            .map(|f| f.figure.norm.clone())
+            .collect();
+        let pre_owned: String;
+        let pre: &str = if dates.is_empty() {
+            &t[from..fig.norm.start]
+        } else {
+            let mut s = String::new();
+            let mut at = from;
+            for d in dates.iter().rev() {
+                s.push_str(&t[at..d.start]);
+                at = d.end;
+            }
+            s.push_str(&t[at..fig.norm.start]);
+            pre_owned = s;
+            &pre_owned
+        };
 
         // A day (`1月19日`) dates an event, not the period of a statistic.
         let is_day = fig.date.as_deref().is_some_and(|d| {
@@ -228,6 +249,8 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             // `恢复至2019年同期的107.9%`: a year named as a point of comparison.
             let compared = is_comparison_date(before)
                 || t[fig.norm.end..].starts_with("同期")
+                // `从2012年1.03万亿元增至…`: a dated value, not the period of what follows.
+                || t[fig.norm.end..].starts_with(|c: char| c.is_ascii_digit())
                 || (before.ends_with('至') && !before.ends_with("截至"));
             if !compared && !fig.attributive {
                 period = Some(period_key(&fig));
@@ -312,6 +335,7 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             subset_of: None,
             in_list: false,
             label_inherited,
+            after_qizhong: scope.is_some(),
         });
     }
     out

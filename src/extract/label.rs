@@ -196,7 +196,28 @@ pub fn label_of(pre: &str) -> String {
         .find(|d| pre.starts_with(*d))
         .map_or(pre, |_| &pre['电'.len_utf8()..]);
     let cleaned = strip_marks(pre);
-    let s = strip_trailing(strip_leading(&cleaned));
+    // `第一产业实现增加值`, `公司实现营业收入`: the verb of achieving is not part of the measure.
+    let mut joined = String::new();
+    let mut rest = strip_trailing(strip_leading(&cleaned));
+    for verb in ["实现", "完成", "录得"] {
+        if let Some(i) = rest.find(verb) {
+            if rest[i + verb.len()..].chars().count() >= 2 {
+                joined = format!("{}{}", &rest[..i], &rest[i + verb.len()..]);
+                break;
+            }
+        }
+    }
+    if !joined.is_empty() {
+        rest = &joined;
+    }
+    let s = rest;
+    // `较上年度末增长7.42%`: a comparison names a base, not the measure.
+    if (s.starts_with('较') || s.starts_with('比'))
+        && !s.starts_with("比重")
+        && !s.starts_with("比例")
+    {
+        return String::new();
+    }
     // What is left must name something: one character is a stray verb or particle. But an
     // average (`日均180.7万人次`) says what it is even with no subject.
     if s.chars().count() < 2 {

@@ -176,8 +176,9 @@ fn read_chinese(text: &Text, i: usize) -> Step {
     };
     let before = &t[..i];
     let after = i + numeral.len;
-    // Ordinals (`第一梯队`) are not figures, except in `连续第八个月`.
-    if before.ends_with('第') && !before.ends_with("连续第") {
+    // Ordinals (`第一梯队`) are not figures, except in `连续第八个月` and `第三季度`.
+    if before.ends_with('第') && !before.ends_with("连续第") && !t[after..].starts_with("季度")
+    {
         return Step::Skip(after);
     }
     let reading = read_tail(t, i, after, numeral, false);
@@ -382,7 +383,13 @@ fn finish(text: &Text, r: Reading) -> Figure {
                         (None, Some(_)) => true,
                         _ => false,
                     };
-                    if compatible {
+                    let ordered = numeral_value_le(
+                        r.numeral.value,
+                        mult,
+                        n2.value,
+                        second.magnitude.map_or(mult, |m| m.1),
+                    );
+                    if compatible && ordered {
                         let m2 = second.magnitude.map_or(mult, |m| m.1);
                         let exact = n2.value.scale() == 0
                             && second.unit.is_some_and(|u| exact_range(Some(u.class)));
@@ -507,6 +514,14 @@ const PHRASE_ENDERS: &str =
 
 fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// `15至25`: a range runs upwards; `1,842,337,901.55 -6.15%` is two figures, not a range.
+fn numeral_value_le(a: Decimal, ma: Decimal, b: Decimal, mb: Decimal) -> bool {
+    match (a.checked_mul(ma), b.checked_mul(mb)) {
+        (Some(x), Some(y)) => x <= y,
+        _ => false,
+    }
 }
 
 /// Ranges of months, years and ages are counted in whole units: `8至12月` is exactly 8 to 12.

@@ -29,6 +29,10 @@ fn selects(sel: &CompiledSelector, fact: &Fact, role: &str) -> bool {
             .own_label_not
             .as_ref()
             .is_none_or(|r| !r.is_match(&fact.own_label()))
+        && sel
+            .base_not
+            .as_ref()
+            .is_none_or(|r| fact.base.as_deref().is_none_or(|b| !r.is_match(b)))
         && s.unit.as_ref().is_none_or(|u| u == fact.figure.unit)
         && s.tags
             .iter()

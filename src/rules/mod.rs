@@ -30,6 +30,7 @@ pub struct CompiledSelector {
     pub label: Option<Regex>,
     pub label_not: Option<Regex>,
     pub own_label_not: Option<Regex>,
+    pub base_not: Option<Regex>,
 }
 
 /// A rule ready to run.
@@ -125,6 +126,7 @@ impl Rule {
             let label = regex("label", &sel.label)?;
             let label_not = regex("label_not", &sel.label_not)?;
             let own_label_not = regex("own_label_not", &sel.own_label_not)?;
+            let base_not = regex("base_not", &sel.base_not)?;
             bind.push((
                 name.clone(),
                 CompiledSelector {
@@ -133,6 +135,7 @@ impl Rule {
                     label,
                     label_not,
                     own_label_not,
+                    base_not,
                 },
             ));
         }

@@ -84,6 +84,10 @@ pub struct Selector {
     /// are taken out (`民营企业进出口` of `…一带一路国家进出口` passes `一带一路`).
     #[serde(default)]
     pub own_label_not: Option<String>,
+    /// A regular expression a share's base must not match (`计划|目标`: a share of a plan may
+    /// pass 100%).
+    #[serde(default)]
+    pub base_not: Option<String>,
     /// The unit the figure must have (`元`, `%`).
     #[serde(default)]
     pub unit: Option<String>,

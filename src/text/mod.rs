@@ -39,7 +39,7 @@ impl Text {
 
     /// A text whose block ends (original offsets) are known, as a Markdown parser gives them.
     pub fn with_blocks(original: &str, block_ends: &[usize]) -> Self {
-        let norm = Normalized::new(original);
+        let norm = Normalized::with_wrapping(original, false);
         let ends: Vec<usize> = block_ends
             .iter()
             .map(|&o| norm.normalized_offset(o))

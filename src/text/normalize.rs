@@ -77,6 +77,12 @@ impl Normalized {
         // number (`铁路货运量4` / `2.2亿吨`); in a table one line a row, never.
         let wrapped =
             super::structure::median_line_chars(original) <= super::structure::WRAPPED_LINE_MAX;
+        Normalized::with_wrapping(original, wrapped)
+    }
+
+    /// Normalizes, saying whether line breaks may fall inside numbers (hard-wrapped text) or
+    /// not (Markdown, where blocks are known).
+    pub fn with_wrapping(original: &str, wrapped: bool) -> Self {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
         let mut breaks = Vec::new();

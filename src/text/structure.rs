@@ -153,7 +153,8 @@ impl Structure {
                 && wrapped
                 && !headline[i]
                 && !headline[i - 1]
-                && !ends_sentence(&text[blocks[i - 1].clone()]);
+                && !ends_sentence(&text[blocks[i - 1].clone()])
+                && !dateline().is_match(&text[b.clone()]);
             match paragraphs.last_mut() {
                 Some(p) if join => p.range.end = b.end,
                 _ => paragraphs.push(Paragraph {

@@ -21,6 +21,18 @@ pub fn core(label: &str) -> &str {
         .unwrap_or(label)
 }
 
+/// Characters that make a prefix a category of its own (`制造业`, `城镇`, `东部地区`).
+const CATEGORY: &str = "业区部省市县镇村类型性企品国外内资户";
+
+/// `猪牛羊禽肉产量` is not a part of `禽肉产量` but its sum with pork, beef and mutton:
+/// a prefix of one character, or of up to three characters none of which names a category,
+/// coordinates with the whole's first character (`本外币`, `农林牧渔`, `中小学`, `大中型`).
+fn coordinated(part: &str, whole: &str) -> bool {
+    let prefix = core(part).strip_suffix(whole).unwrap_or("");
+    let n = prefix.chars().count();
+    n == 1 || (n <= 3 && !prefix.chars().any(|c| CATEGORY.contains(c)))
+}
+
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     let mut out = Vec::new();
     // Facts are in text order and articles are contiguous: compare within an article only.
@@ -77,6 +89,8 @@ fn in_article(text: &Text, facts: &[Fact], range: Range<usize>) -> Vec<Group> {
                     && same_scope(f, whole)
                     && f.label != whole.label
                     && core(&f.label) != whole_core
+                    && !coordinated(&f.label, whole_core)
+                    && !f.after_qizhong
                     && f.is_additive()
             })
             .collect();

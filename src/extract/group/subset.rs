@@ -24,12 +24,30 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
         let split = facts.partition_point(|f| f.figure.norm.end <= at);
         // The whole is the last level before the marker; a change (`比上年增产60.3万吨`) or an
         // average (`日均180.7万人次`) stated after it is not what the parts make up.
-        let Some(whole) = facts[..split]
+        // Of the levels before the marker, the nearest one the first part relates to
+        // (`营业收入239.19亿元，净利润17.06亿元。其中，三季度营业收入86.45亿元`), else the
+        // nearest.
+        let first_part = facts[split..]
             .iter()
-            .rev()
-            .take_while(|f| f.paragraph == para)
-            .position(|f| f.is_level())
-            .map(|back| split - 1 - back)
+            .take_while(|f| f.figure.norm.end <= scope_end)
+            .find(|f| f.is_level())
+            .map(|f| f.label.clone())
+            .unwrap_or_default();
+        let before = || {
+            facts[..split]
+                .iter()
+                .enumerate()
+                .rev()
+                .take_while(|(_, f)| f.paragraph == para)
+                .filter(|(_, f)| f.is_level())
+        };
+        // A part of an earlier `其中` (`除汽车以外的…`) is no whole for a later one.
+        let related_whole = before()
+            .filter(|(_, f)| !f.after_qizhong && f.label != first_part)
+            .find(|(_, f)| related(&first_part, &f.label))
+            .map(|(i, _)| i);
+        let Some(whole) = related_whole
+            .or_else(|| before().next().map(|(i, _)| i))
             .filter(|&w| facts[w].is_additive())
         else {
             continue;
