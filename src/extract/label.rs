@@ -185,16 +185,26 @@ fn strip_trailing(mut s: &str) -> &str {
     }
 }
 
+/// How datelines open: `本报北京1月19日电`, `据新华社贵阳电`.
+const DATELINE_OPENERS: &[&str] = &["本报", "据新华社", "新华社", "中新社", "中新网", "人民网"];
+
 /// Words of an average, which is not additive like the level it averages.
 const AVERAGES: &[&str] = &["日均", "月均", "年均", "人均", "户均", "平均"];
 
 /// The measure named by the clause text before a figure.
 pub fn label_of(pre: &str) -> String {
-    // A dateline's `电（记者某某）` is not part of the first label after it.
+    // A dateline (`本报北京电（记者某某）`, its date already taken out) is not part of the
+    // first label after it.
     let pre = ["电（", "电("]
         .iter()
         .find(|d| pre.starts_with(*d))
         .map_or(pre, |_| &pre['电'.len_utf8()..]);
+    let pre = match pre.find("电（").or_else(|| pre.find("电(")) {
+        Some(i) if DATELINE_OPENERS.iter().any(|o| pre.starts_with(o)) && i <= 30 => {
+            &pre[i + '电'.len_utf8()..]
+        }
+        _ => pre,
+    };
     let cleaned = strip_marks(pre);
     // `第一产业实现增加值`, `公司实现营业收入`: the verb of achieving is not part of the measure.
     let mut joined = String::new();
