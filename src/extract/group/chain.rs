@@ -17,6 +17,12 @@ use rust_decimal::Decimal;
 /// How many sentences apart two shares of one chain may stand.
 const CHAIN_REACH: usize = 2;
 
+/// `第二产业用电量占…67.1%，第三产业占18.7%`: a label of four characters or more that drops
+/// the measure the others name (`用电量`) but keeps their category word (`产业`).
+fn elided(short: &str, full: &str) -> bool {
+    short.chars().count() >= 4 && short.len() < full.len() && full.contains(head(short))
+}
+
 /// The chain already adds up to 100% within rounding: a further share starts a new breakdown.
 fn complete(facts: &[Fact], chain: &[usize]) -> bool {
     let sum = chain.iter().fold(Interval::exact(Decimal::ZERO), |a, &i| {
@@ -47,7 +53,9 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                 };
                 let same_head = f.label.is_empty()
                     || first.label.is_empty()
-                    || head(&f.label) == head(&first.label);
+                    || head(&f.label) == head(&first.label)
+                    || elided(&f.label, &first.label)
+                    || elided(&first.label, &f.label);
                 near && same_head
             }
             _ => false,
