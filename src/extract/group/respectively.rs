@@ -18,8 +18,17 @@ const JOINERS: &[char] = &['、', '和', '及', '与', ' '];
 /// `和` (`吃类、穿类和用类`). Industry names contain `和` too (`批发和零售业`), so a list may
 /// be read either way; a count that fits either reading is not a contradiction.
 fn counts(s: &str) -> (usize, usize) {
-    let by_comma = s.split('、').filter(|p| !p.trim().is_empty()).count();
-    (by_comma, items(s).len())
+    let parts: Vec<&str> = s.split('、').filter(|p| !p.trim().is_empty()).collect();
+    let split = items(s).len();
+    // `北京、上海、广州和深圳`: when no other item has a `和` in its name, the last `和`
+    // joins two items for certain.
+    let names_with_he =
+        parts.len() > 1 && parts[..parts.len() - 1].iter().any(|p| p.contains('和'));
+    if names_with_he || parts.len() == 1 {
+        (parts.len(), split)
+    } else {
+        (split, split)
+    }
 }
 
 /// Splits `A、B和C` into its items.
