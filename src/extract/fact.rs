@@ -35,6 +35,9 @@ pub struct Fact {
     pub label_inherited: bool,
     /// The figure stands after a `其中` in its sentence: a part of something stated before.
     pub after_qizhong: bool,
+    /// A day is named right before it (`8月10日发送旅客1837.3万人次`): a figure of that day,
+    /// not of the period.
+    pub on_a_day: bool,
 }
 
 impl Fact {
@@ -217,13 +220,19 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
         let from = window_start(t, from, fig.norm.start, LOOK_BEHIND);
         // Dates inside the stretch are taken out, the words around them kept:
         // `江苏一季度地区生产总值` is `江苏地区生产总值`, and `比2022年增长` names nothing.
-        let dates: Vec<std::ops::Range<usize>> = out
+        let dated: Vec<&Fact> = out
             .iter()
             .rev()
             .take_while(|f| f.figure.norm.end > from)
             .filter(|f| f.figure.kind == Kind::Date && f.figure.norm.start >= from)
-            .map(|f| f.figure.norm.clone())
             .collect();
+        let on_a_day = dated.iter().any(|f| {
+            f.figure.date.as_deref().is_some_and(|d| {
+                d.len() == 10 || d.starts_with("--") && d.len() > 4 || d.starts_with("---")
+            })
+        });
+        let dates: Vec<std::ops::Range<usize>> =
+            dated.iter().map(|f| f.figure.norm.clone()).collect();
         let pre_owned: String;
         let pre: &str = if dates.is_empty() {
             &t[from..fig.norm.start]
@@ -249,6 +258,7 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             // `恢复至2019年同期的107.9%`: a year named as a point of comparison.
             let compared = is_comparison_date(before)
                 || t[fig.norm.end..].starts_with("同期")
+                || t[fig.norm.end..].starts_with("以来")
                 // `从2012年1.03万亿元增至…`: a dated value, not the period of what follows.
                 || t[fig.norm.end..].starts_with(|c: char| c.is_ascii_digit())
                 || (before.ends_with('至') && !before.ends_with("截至"));
@@ -336,6 +346,7 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             in_list: false,
             label_inherited,
             after_qizhong: scope.is_some(),
+            on_a_day,
         });
     }
     out

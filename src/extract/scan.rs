@@ -419,6 +419,16 @@ fn finish(text: &Text, r: Reading) -> Figure {
     }
     let mut interval = base_interval(r.numeral.value, scale, exact);
     let mut value = r.numeral.value * scale;
+    if class == Some(UnitClass::Tenth) {
+        // `七成` is about 70%, said in tenths: anything from 65 to 75; `七成半` about 75.
+        let half = t[end..].starts_with('半');
+        if half {
+            end += '半'.len_utf8();
+            value += Decimal::from(5);
+        }
+        let slack = Decimal::from(if half { 3 } else { 5 });
+        interval = Interval::new(Some(value - slack), Some(value + slack));
+    }
 
     let mut qualifier = qualifier_pre.map(|q| q.0);
     if r.plus {
@@ -478,7 +488,14 @@ fn finish(text: &Text, r: Reading) -> Figure {
         .is_some_and(|c| is_han(c) && !PHRASE_ENDERS.contains(c));
 
     let (o_start, o_end) = text.original_range(r.start, end);
-    let factor = value.checked_div(r.numeral.value).unwrap_or(Decimal::ONE);
+    // Tenths (`七成半`) are shown as the percentage they stand for.
+    let tenths = class == Some(UnitClass::Tenth);
+    let factor = if tenths {
+        Decimal::ONE
+    } else {
+        value.checked_div(r.numeral.value).unwrap_or(Decimal::ONE)
+    };
+    let numeral = if tenths { value.abs() } else { r.numeral.value };
     Figure {
         span: o_start..o_end,
         norm: r.start..end,
@@ -486,9 +503,9 @@ fn finish(text: &Text, r: Reading) -> Figure {
         kind,
         value,
         printed: if value.is_sign_negative() {
-            -r.numeral.value
+            -numeral
         } else {
-            r.numeral.value
+            numeral
         },
         factor: if factor.is_zero() {
             Decimal::ONE

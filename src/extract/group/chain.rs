@@ -14,6 +14,11 @@ use crate::interval::Interval;
 use crate::text::Text;
 use rust_decimal::Decimal;
 
+/// Bases that name only a region.
+const REGIONS: &[&str] = &[
+    "全球", "世界", "全国", "全省", "全市", "全区", "全县", "我国",
+];
+
 /// How many sentences apart two shares of one chain may stand.
 const CHAIN_REACH: usize = 2;
 
@@ -36,6 +41,14 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     let mut current: Vec<usize> = Vec::new();
     for (i, f) in facts.iter().enumerate() {
         if f.figure.kind != Kind::Share || !f.is_measure() {
+            continue;
+        }
+        // `新能源汽车产量占全球比重超过六成，光伏组件产量占全球比重超过八成`: a bare region as
+        // the base stands for "this measure, worldwide", a different whole for each measure.
+        if f.base.as_deref().is_some_and(|b| REGIONS.contains(&b)) {
+            if !current.is_empty() {
+                chains.push(std::mem::take(&mut current));
+            }
             continue;
         }
         let joins = match (current.first(), current.last()) {

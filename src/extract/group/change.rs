@@ -8,8 +8,15 @@ use crate::text::Text;
 
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     let mut out = Vec::new();
+    let t = text.as_str();
     for (l, level) in facts.iter().enumerate() {
         if !level.is_level() || level.label.is_empty() {
+            continue;
+        }
+        // `与上年的4460.2万人相比，增加220.4万人`: the level named is the base, not today's.
+        let clause = &text.structure.clauses[level.clause];
+        let before = &t[clause.range.start..level.figure.norm.start];
+        if before.ends_with('的') && ["与", "比", "较"].iter().any(|w| before.contains(w)) {
             continue;
         }
         let end = full_sentence_end(text, level.figure.norm.start);

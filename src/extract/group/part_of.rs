@@ -65,7 +65,7 @@ fn in_article(text: &Text, facts: &[Fact], range: Range<usize>) -> Vec<Group> {
     }
     for (w, whole) in article.iter().enumerate() {
         let whole_core = core(&whole.label);
-        if !whole.is_additive() || whole_core.chars().count() < 4 {
+        if !whole.is_additive() || whole.on_a_day || whole_core.chars().count() < 4 {
             continue;
         }
         // The whole must be the one figure with that label in its article and period.
@@ -91,6 +91,7 @@ fn in_article(text: &Text, facts: &[Fact], range: Range<usize>) -> Vec<Group> {
                     && core(&f.label) != whole_core
                     && !coordinated(&f.label, whole_core)
                     && !f.after_qizhong
+                    && !f.on_a_day
                     && f.is_additive()
             })
             .collect();

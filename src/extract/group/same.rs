@@ -65,6 +65,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         let own_label = !f.label_inherited || !matches!(f.figure.kind, Kind::Amount | Kind::Count);
         let eligible = f.is_measure()
             && own_label
+            && !f.on_a_day
             && !f.label.contains('均')
             && !f.figure.delta
             && !f.in_list

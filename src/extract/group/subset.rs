@@ -46,8 +46,13 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
             .filter(|(_, f)| !f.after_qizhong && f.label != first_part)
             .find(|(_, f)| related(&first_part, &f.label))
             .map(|(i, _)| i);
+        // Without a related level, the nearest one if it is a total of any kind
+        // (`社会消费品零售总额`, `国内生产总值`) or the part names nothing to relate.
+        let nearest = before().next().map(|(i, _)| i).filter(|&w| {
+            first_part.is_empty() || TOTALS.iter().any(|s| facts[w].label.ends_with(s))
+        });
         let Some(whole) = related_whole
-            .or_else(|| before().next().map(|(i, _)| i))
+            .or(nearest)
             .filter(|&w| facts[w].is_additive())
         else {
             continue;
@@ -90,6 +95,9 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
         }
     }
 }
+
+/// Heads of a total, which takes parts of any name.
+const TOTALS: &[&str] = &["总额", "总值", "总量", "总数", "合计", "总计", "生产总值"];
 
 /// How many brackets are open at the end of `s`.
 fn bracket_depth(s: &str) -> i32 {
