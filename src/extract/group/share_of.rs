@@ -34,7 +34,10 @@ fn canonical(s: &str) -> String {
 /// A whole's label names the base: the same words, or the same words after a region word
 /// (`全国`, `全省`) when the base names no region of its own.
 fn names_base(label: &str, base: &str) -> bool {
-    label == base || (core(base) == base && core(label) == base)
+    label == base
+        || (core(base) == base && core(label) == base)
+        // `占专利授权总量的` names `专利授权量` (units keep a volume from a value).
+        || ['量', '额'].iter().any(|c| label.strip_suffix(*c) == Some(base))
 }
 
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
@@ -45,11 +48,19 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     for (i, f) in facts.iter().enumerate() {
         if f.is_level() {
             let c = canonical(&f.label);
-            let stripped = core(&c).to_string();
-            if stripped != c {
-                levels.entry((f.article, stripped)).or_default().push(i);
+            let mut keys = vec![core(&c).to_string()];
+            keys.extend(
+                ['量', '额']
+                    .iter()
+                    .filter_map(|u| c.strip_suffix(*u))
+                    .map(str::to_string),
+            );
+            keys.push(c);
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                levels.entry((f.article, k)).or_default().push(i);
             }
-            levels.entry((f.article, c)).or_default().push(i);
         }
     }
     for (s, share) in facts.iter().enumerate() {
