@@ -157,6 +157,12 @@ fn read_arabic(text: &Text, i: usize) -> Step {
         // `5G`, `3D`: a name, not a figure.
         return skip_token(t, i);
     }
+    // `国内生产总值[2]`: a note mark.
+    let bracketed =
+        |open: char, close: char| t[..i].ends_with(open) && t[after..].starts_with(close);
+    if bracketed('[', ']') || bracketed('【', '】') || bracketed('〔', '〕') {
+        return Step::Skip(after);
+    }
     // A minus sign directly before the digits, not a range dash after another number.
     let before = &t[..i];
     let negative = before.ends_with('-')

@@ -53,13 +53,25 @@ fn bind(rule: &Rule, ex: &Extraction, group: &Group) -> Option<BTreeMap<String, 
             .filter(|m| !used.contains(&m.fact) && selects(sel, &ex.facts[m.fact], m.role))
             .map(|m| m.fact)
             .collect();
-        if sel.spec.many {
+        let matches = if sel.spec.many {
             if matches.len() < sel.spec.min.max(1) {
                 return None;
             }
-        } else if matches.len() != 1 {
-            return None;
-        }
+            matches
+        } else {
+            // One figure, or one measure stated again with the same label and an agreeing
+            // value (a headline and its body): the first statement stands for both.
+            let first = *matches.first()?;
+            let f = &ex.facts[first];
+            let restated = matches.iter().all(|&m| {
+                let g = &ex.facts[m];
+                g.label == f.label && g.figure.interval.overlaps(&f.figure.interval)
+            });
+            if matches.len() > 1 && !restated {
+                return None;
+            }
+            vec![first]
+        };
         used.extend(&matches);
         out.insert(name.clone(), matches);
     }

@@ -400,11 +400,14 @@ fn sum(v: &[Term]) -> Value {
         .fold(Interval::exact(Decimal::ZERO), |a, t| a.add(&t.interval));
     Value {
         interval,
-        shown: v
-            .iter()
-            .map(|t| t.shown.as_str())
-            .collect::<Vec<_>>()
-            .join(" + "),
+        shown: v.iter().enumerate().fold(String::new(), |mut acc, (i, t)| {
+            match (i, t.shown.strip_prefix('-')) {
+                (0, _) => acc.push_str(&t.shown),
+                (_, Some(neg)) => acc.push_str(&format!(" - {neg}")),
+                (_, None) => acc.push_str(&format!(" + {}", t.shown)),
+            }
+            acc
+        }),
         decimals: v.iter().map(|t| t.decimals).max().unwrap_or(0),
         unit: v[0].unit.clone(),
         atomic: false,
@@ -498,7 +501,10 @@ impl Expr {
                     BinOp::Div => (x.interval.div(&y.interval), "/"),
                 };
                 let shown = match op {
-                    BinOp::Add => format!("{} + {}", x.shown, y.shown),
+                    BinOp::Add => match y.shown.strip_prefix('-') {
+                        Some(neg) if y.atomic => format!("{} - {neg}", x.shown),
+                        _ => format!("{} + {}", x.shown, y.shown),
+                    },
                     BinOp::Sub => format!("{} - {}", x.shown, wrap(&y)),
                     _ => format!("{} {sym} {}", wrap(&x), wrap(&y)),
                 };

@@ -15,6 +15,7 @@
 //! | `same-measure` | one measure stated twice in an article | first, second |
 //! | `change` | `达48.3万户，较上年增加3.2万户，增长7.1%` | level, change, rate |
 //! | `consecutive` | `截至2023年11月底…自2023年4月起连续8个月` | start, end, duration |
+//! | `article` | all measures of one article | member |
 
 mod chain;
 mod change;
@@ -43,6 +44,7 @@ pub enum GroupKind {
     SameMeasure,
     Change,
     Consecutive,
+    Article,
 }
 
 impl GroupKind {
@@ -57,6 +59,7 @@ impl GroupKind {
         ("same-measure", GroupKind::SameMeasure),
         ("change", GroupKind::Change),
         ("consecutive", GroupKind::Consecutive),
+        ("article", GroupKind::Article),
     ];
 
     pub fn from_name(s: &str) -> Option<GroupKind> {
@@ -151,6 +154,27 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     out.extend(same::groups(text, facts));
     out.extend(change::groups(text, facts));
     out.extend(consecutive::groups(text, facts));
+    out.extend(article_groups(facts));
+    out
+}
+
+fn article_groups(facts: &[Fact]) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    for (i, f) in facts.iter().enumerate() {
+        if !f.is_measure() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(g)
+                if g.members
+                    .first()
+                    .is_some_and(|m| facts[m.fact].article == f.article) =>
+            {
+                g.members.push(member(i, "member"))
+            }
+            _ => out.push(Group::new(GroupKind::Article, vec![member(i, "member")])),
+        }
+    }
     out
 }
 
