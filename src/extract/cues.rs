@@ -100,12 +100,21 @@ pub fn classify_rate(pre: &str, points: bool) -> (Kind, bool) {
     let noun = last_of(pre, GROWTH_NOUNS);
     let share = last_word(pre, SHARE_CUES);
     if points {
+        // `向下拉动经济增长0.6个百分点`, `拖累0.6个百分点`: a pull downwards, whatever verb
+        // follows it.
+        if ["向下拉动", "拖累", "下拉"].iter().any(|w| pre.contains(w)) {
+            return (Kind::Points, true);
+        }
         let negative = match (verb, noun) {
             (Some((ve, _, vs)), Some((ne, _, ns))) => !(if ve >= ne { vs } else { ns }),
             (Some((_, _, s)), None) | (None, Some((_, _, s))) => !s,
             (None, None) => false,
         };
         return (Kind::Points, negative);
+    }
+    if share.is_some() && pre.ends_with('的') && pre.contains('占') {
+        // `占全省外贸增量的38.0%`: the words of change name the base.
+        return (Kind::Share, false);
     }
     let level = LEVEL_MARKERS.iter().any(|m| pre.ends_with(m));
     if level {

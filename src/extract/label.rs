@@ -254,6 +254,11 @@ pub fn share_parts(pre: &str) -> (String, Option<String>) {
                     break;
                 }
             }
+            // `占2019年同期的112.3%`: a ratio to a past period, not a share of a whole.
+            let past = ["同期", "上年同期", "去年同期", "上年", "去年"];
+            if past.contains(&base) {
+                return (subject, Some(base.to_string()));
+            }
             let base = strip_trailing(strip_leading(base));
             let base = (base.chars().count() >= 2).then(|| base.to_string());
             (subject, base)

@@ -97,7 +97,10 @@ fn skip_token(t: &str, i: usize) -> Step {
 }
 
 /// Reads magnitude, 余/多, and unit after a numeral ending at `p`.
-fn read_tail(t: &str, start: usize, mut p: usize, numeral: Numeral, negative: bool) -> Reading {
+fn read_tail(text: &Text, start: usize, mut p: usize, numeral: Numeral, negative: bool) -> Reading {
+    // Nothing past a hard stop (a Markdown cell's end) belongs to this number.
+    let stop = text.next_stop(p);
+    let t = &text.as_str()[..stop];
     let mut plus = false;
     if t[p..].starts_with('余') || t[p..].starts_with('多') {
         // `1200余万株`, `30余个`; a `多` not followed by a magnitude or unit is a word (`多数`).
@@ -165,13 +168,16 @@ fn read_arabic(text: &Text, i: usize) -> Step {
     }
     // A minus sign directly before the digits, not a range dash after another number.
     let before = &t[..i];
+    // (At the start of a Markdown cell a dash is a sign, whatever stood in the cell before.)
+    let cell_start = before.ends_with('-') && text.next_stop(i - 1) == i - 1;
     let negative = before.ends_with('-')
-        && !before[..before.len() - 1]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit() || c == '%');
+        && (cell_start
+            || !before[..before.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit() || c == '%'));
     let start = if negative { i - 1 } else { i };
-    let reading = read_tail(t, start, after, numeral, negative);
+    let reading = read_tail(text, start, after, numeral, negative);
     Step::Figure(Box::new(finish(text, reading)))
 }
 
@@ -187,7 +193,7 @@ fn read_chinese(text: &Text, i: usize) -> Step {
     {
         return Step::Skip(after);
     }
-    let reading = read_tail(t, i, after, numeral, false);
+    let reading = read_tail(text, i, after, numeral, false);
     let Some(unit) = reading.unit else {
         return Step::Skip(after);
     };
@@ -377,13 +383,14 @@ fn finish(text: &Text, r: Reading) -> Figure {
     // A range: `15摄氏度至25摄氏度`, `16-59岁`, `60%—65%`, `8至12月`.
     let mut range_hi: Option<Interval> = None;
     let mut range_unit = None;
-    if kind != Kind::Date || date.as_deref().is_some_and(|d| d.starts_with("--")) {
+    let may_range = kind != Kind::Date || date.as_deref().is_some_and(|d| d.starts_with("--"));
+    if may_range && text.next_stop(end) > end {
         for sep in ["至", "到", "-", "—", "~", "－"] {
             let rest = &t[end..];
             if let Some(after) = rest.strip_prefix(sep) {
                 if let Some(n2) = arabic(after) {
                     let p2 = end + sep.len() + n2.len;
-                    let second = read_tail(t, end + sep.len(), p2, n2, false);
+                    let second = read_tail(text, end + sep.len(), p2, n2, false);
                     let compatible = match (r.unit, second.unit) {
                         (Some(a), Some(b)) => a.name == b.name,
                         (None, Some(_)) => true,

@@ -115,6 +115,7 @@ const UNITS: &[(&str, &str, UnitClass)] = &[
     ("日", "日", UnitClass::Time),
     ("天", "天", UnitClass::Time),
     ("周", "周", UnitClass::Time),
+    ("周岁", "岁", UnitClass::Age),
     ("岁", "岁", UnitClass::Age),
     ("%", "%", UnitClass::Percent),
     ("‰", "‰", UnitClass::PerMille),

@@ -28,13 +28,20 @@ pub fn window_start(s: &str, start: usize, end: usize, max_bytes: usize) -> usiz
 pub struct Text {
     pub norm: Normalized,
     pub structure: Structure,
+    /// Normalized offsets no figure reads across (Markdown block and table-cell ends): a unit
+    /// or a sign on the far side belongs to the next cell.
+    pub hard_stops: Vec<usize>,
 }
 
 impl Text {
     pub fn new(original: &str) -> Self {
         let norm = Normalized::new(original);
         let structure = Structure::new(original, &norm);
-        Text { norm, structure }
+        Text {
+            norm,
+            structure,
+            hard_stops: Vec::new(),
+        }
     }
 
     /// A text whose block ends (original offsets) are known, as a Markdown parser gives them.
@@ -45,7 +52,20 @@ impl Text {
             .map(|&o| norm.normalized_offset(o))
             .collect();
         let structure = Structure::with_blocks(original, &norm, Some(&ends));
-        Text { norm, structure }
+        Text {
+            norm,
+            structure,
+            hard_stops: ends,
+        }
+    }
+
+    /// The first hard stop at or after `at`, or the end of the text.
+    pub fn next_stop(&self, at: usize) -> usize {
+        let i = self.hard_stops.partition_point(|&s| s < at);
+        self.hard_stops
+            .get(i)
+            .copied()
+            .unwrap_or(self.norm.text.len())
     }
 
     /// The normalized text.

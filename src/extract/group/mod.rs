@@ -196,7 +196,11 @@ pub(crate) fn new_breakdown(text: &Text, from: usize, to: usize) -> bool {
                 .contains(close)
         })
     };
-    opens("从", "看") || opens("按", "分") || opens("分", "看")
+    // A correction (`…有误，应为…`) restates a figure rather than adding another.
+    let corrects = ["应为", "有误", "更正", "改为"]
+        .iter()
+        .any(|w| between.contains(w));
+    corrects || opens("从", "看") || opens("按", "分") || opens("分", "看")
 }
 
 /// What a figure is compared with or measured on, from the words before it in its sentence:
