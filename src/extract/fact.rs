@@ -114,7 +114,14 @@ fn without_common(label: &str, other: &str) -> String {
 
 /// Periods named in words. A month or a year is a figure (`7月份`, `2023年`) and sets the
 /// period by itself; these have no digits.
-const PERIOD_WORDS: &[&str] = &["上半年", "下半年", "前三季度", "当月"];
+const PERIOD_WORDS: &[&str] = &[
+    "上半年",
+    "下半年",
+    "前三季度",
+    "当月",
+    "去年同期",
+    "上年同期",
+];
 
 /// The last period word in `s`, if any.
 fn period_word(s: &str) -> Option<&'static str> {
@@ -262,7 +269,12 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                 // `从2012年1.03万亿元增至…`: a dated value, not the period of what follows.
                 || t[fig.norm.end..].starts_with(|c: char| c.is_ascii_digit())
                 || (before.ends_with('至') && !before.ends_with("截至"));
-            if !compared && !fig.attributive {
+            // `2019年同期，古镇接待游客65.2万人次`: a past period opening its own clause.
+            let past_period =
+                t[fig.norm.end..].starts_with("同期，") || t[fig.norm.end..].starts_with("同期,");
+            if past_period {
+                period = Some(format!("{}同期", period_key(&fig)));
+            } else if !compared && !fig.attributive {
                 period = Some(period_key(&fig));
                 if main_period.is_none() {
                     main_period.clone_from(&period);

@@ -43,6 +43,11 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         if f.figure.kind != Kind::Share || !f.is_measure() {
             continue;
         }
+        // Answers to a multiple-choice question (`多选`) add up past 100% by design.
+        let paragraph = &text.structure.paragraphs[f.paragraph];
+        if text.as_str()[paragraph.range.clone()].contains("多选") {
+            continue;
+        }
         // `新能源汽车产量占全球比重超过六成，光伏组件产量占全球比重超过八成`: a bare region as
         // the base stands for "this measure, worldwide", a different whole for each measure.
         if f.base.as_deref().is_some_and(|b| REGIONS.contains(&b)) {
@@ -104,6 +109,8 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                 kept.into_iter().map(|m| member(m, "member")).collect(),
             )
         })
-        .filter(|g| g.members.len() >= 2)
+        // Shares of a whole the text never names may be of several wholes, or of one whole cut
+        // several ways (`女性代表占31.8%；少数民族代表占11.3%`): only a named base makes a chain.
+        .filter(|g| g.members.len() >= 2 && g.members.iter().any(|m| facts[m.fact].base.is_some()))
         .collect()
 }

@@ -123,7 +123,11 @@ pub fn groups(facts: &[Fact]) -> Vec<Group> {
     for (i, f) in facts.iter().enumerate() {
         let Some(w) = f.subset_of else { continue };
         let whole = &facts[w];
+        // Net flows (`净买入46.38亿元，其中…净卖出5.79亿元`) add with signs the text does not
+        // print.
+        let net = f.label.contains('净') || whole.label.contains('净');
         let comparable = f.is_additive()
+            && !net
             && f.figure.kind == whole.figure.kind
             && f.figure.unit == whole.figure.unit;
         if !comparable {
