@@ -172,7 +172,8 @@ fn arithmetic(c: &Comparison, lhs: &Value, rhs: &Value) -> String {
     out
 }
 
-/// Expands `{name}`, `{name.label}`, `{name.base}` and the values given in `extra`.
+/// Expands `{name}`, `{name.label}`, `{name.base}` and the values given in `extra`; a base the
+/// text leaves unnamed expands to `one whole`.
 fn expand(
     template: &str,
     names: &BTreeMap<String, Vec<usize>>,
@@ -205,7 +206,12 @@ fn expand(
                     })
                     .collect();
                 if field == "label" || field == "base" {
+                    parts.retain(|p| !p.is_empty());
                     parts.dedup();
+                }
+                // A base the text never names (`…占40.0%；…占60.0%`) reads as `one whole`.
+                if field == "base" && parts.is_empty() {
+                    return "one whole".to_string();
                 }
                 parts.join("、")
             })

@@ -47,7 +47,8 @@ pub struct RuleSpec {
     /// The relation that must hold: `exports + imports == total`.
     #[serde(rename = "assert")]
     pub assertion: String,
-    /// The finding's message; `{name}`, `{name.label}`, `{name.base}`, `{lhs}`, `{rhs}` expand.
+    /// The finding's message; `{name}`, `{name.label}`, `{name.base}`, `{lhs}`, `{rhs}` expand
+    /// (an unnamed base as `one whole`).
     pub message: String,
     /// The finding's help; `{arithmetic}` expands to the computation with its rounding.
     pub help: String,

@@ -67,6 +67,15 @@ fn spaced_around(original: &str, start: usize, end: usize) -> bool {
     before.is_some_and(is_layout_space) || after.is_some_and(is_layout_space)
 }
 
+/// True when the characters on either side of the space run `start..end` stand alone: no
+/// digit, letter or decimal point touches them from the far side (`2 0 2 3`, not `1 12.3`).
+fn lone_digits_around(original: &str, start: usize, end: usize) -> bool {
+    let touches =
+        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && c.is_ascii() || c == '.');
+    !touches(original[..start].chars().rev().nth(1).map(fold_char))
+        && !touches(original[end..].chars().nth(1).map(fold_char))
+}
+
 fn is_layout_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u{3000}' || c == '\u{A0}'
 }
@@ -112,8 +121,14 @@ impl Normalized {
                     separator,
                 });
                 if let (Some(p), Some(n)) = (prev, next) {
-                    let split_number =
-                        wrapped && newlines > 0 && p.is_ascii_digit() && n.is_ascii_digit();
+                    let digits = p.is_ascii_digit() && n.is_ascii_digit();
+                    // `共有委员 2 4 0 名`, `2 0 2 3 年`: a number spaced out digit by digit, like
+                    // the characters around it; table cells hold more than one digit each.
+                    let spaced_digits = digits
+                        && newlines == 0
+                        && end - start == c.len_utf8()
+                        && lone_digits_around(original, start, end);
+                    let split_number = (wrapped && newlines > 0 && digits) || spaced_digits;
                     if is_ascii_word(p) && is_ascii_word(n) && !split_number {
                         text.push(' ');
                         origin.push((start as u32, end as u32));
@@ -188,6 +203,14 @@ mod tests {
     #[test]
     fn full_width_digits_and_percent_fold_to_ascii() {
         assert_eq!(normalize("增长 ２.６％"), "增长2.6%");
+    }
+
+    #[test]
+    fn a_number_spaced_out_digit_by_digit_is_rejoined() {
+        assert_eq!(normalize("共有委员 2 4 0 名"), "共有委员240名");
+        assert_eq!(normalize("2 0 2 3 年"), "2023年");
+        assert_eq!(normalize("同比 17.95 63.35"), "同比17.95 63.35");
+        assert_eq!(normalize("1 12.3"), "1 12.3");
     }
 
     #[test]

@@ -36,6 +36,55 @@ fn complete(facts: &[Fact], chain: &[usize]) -> bool {
     chain.len() >= 2 && sum.overlaps(&Interval::exact(Decimal::ONE_HUNDRED))
 }
 
+/// Ways of cutting a body of people that reports of its make-up list side by side, each a
+/// breakdown of its own: `女性代表占31.8%；少数民族代表占11.3%；党政领导干部代表占21.9%`
+/// are three cuts of one whole, not three parts of it.
+const DIMENSIONS: &[(&str, &[&str])] = &[
+    (
+        "sex",
+        &[
+            "女性",
+            "男性",
+            "妇女",
+            "女职工",
+            "女干部",
+            "女代表",
+            "女委员",
+        ],
+    ),
+    ("ethnicity", &["少数民族", "汉族"]),
+    ("party", &["党员", "党派", "无党派", "非党"]),
+    ("age", &["岁", "青年", "老年", "中年"]),
+    (
+        "education",
+        &["学历", "本科", "研究生", "硕士", "博士", "大专", "学位"],
+    ),
+    ("tenure", &["连任", "新任", "首次当选"]),
+];
+
+fn dimension(label: &str) -> Option<&'static str> {
+    DIMENSIONS
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| label.contains(w)))
+        .map(|(name, _)| *name)
+}
+
+/// Splits a chain whose members name different ways of cutting (a sex, an ethnicity, an age)
+/// into one chain per way: `中共党员委员占40.0%；非中共党员委员占60.0%。女委员占27.9%` is a
+/// cut by party, whose shares add up, and a cut by sex. Members that name no such way stay
+/// together (`一线工人、农民代表`, `党政领导干部代表`: a cut by occupation).
+fn split_by_dimension(chain: Vec<usize>, facts: &[Fact]) -> Vec<Vec<usize>> {
+    let mut ways: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
+    for m in chain {
+        let d = dimension(&facts[m].label);
+        match ways.iter_mut().find(|(w, _)| *w == d) {
+            Some((_, members)) => members.push(m),
+            None => ways.push((d, vec![m])),
+        }
+    }
+    ways.into_iter().map(|(_, members)| members).collect()
+}
+
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     let mut chains: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
@@ -86,6 +135,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     chains.push(current);
     chains
         .into_iter()
+        .flat_map(|chain| split_by_dimension(chain, facts))
         .map(|members| {
             let kept: Vec<usize> = members
                 .iter()
@@ -100,6 +150,8 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                             && !facts[o].label.is_empty()
                             && facts[o].label.len() < f.label.len()
                             && f.label.ends_with(&facts[o].label)
+                            // `非中共党员` is the rest of the whole, not a part of `中共党员`.
+                            && !f.label[..f.label.len() - facts[o].label.len()].ends_with('非')
                     });
                     !in_subset && !nested
                 })
@@ -109,8 +161,6 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                 kept.into_iter().map(|m| member(m, "member")).collect(),
             )
         })
-        // Shares of a whole the text never names may be of several wholes, or of one whole cut
-        // several ways (`女性代表占31.8%；少数民族代表占11.3%`): only a named base makes a chain.
-        .filter(|g| g.members.len() >= 2 && g.members.iter().any(|m| facts[m.fact].base.is_some()))
+        .filter(|g| g.members.len() >= 2)
         .collect()
 }

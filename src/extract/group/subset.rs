@@ -66,7 +66,7 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
         } else {
             scope_end
         };
-        if facts[whole].in_list {
+        if facts[whole].in_list || after_enumeration(text, facts, at, whole) {
             // `A、B分别为X、Y。其中…`: which of the list is the whole is anyone's guess.
             continue;
         }
@@ -94,6 +94,30 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
             f.subset_of.get_or_insert(whole);
         }
     }
+}
+
+/// The marker opens a sentence, and the sentence of the whole lists several levels of one head
+/// and unit (`女性代表163名；…；党政领导干部代表112名。其中，连任代表201名`): the parts may be of
+/// the last item or of everything the list breaks down, so no whole is sure.
+fn after_enumeration(text: &Text, facts: &[Fact], at: usize, whole: usize) -> bool {
+    let t = text.as_str();
+    if !t[text.full_sentence(at).start..at].trim().is_empty() {
+        return false;
+    }
+    let w = &facts[whole];
+    let sentence = text.full_sentence(w.figure.norm.start);
+    let h = head(&w.label);
+    !h.is_empty()
+        && facts
+            .iter()
+            .filter(|f| {
+                f.is_level()
+                    && sentence.contains(&f.figure.norm.start)
+                    && f.figure.unit == w.figure.unit
+                    && head(&f.label) == h
+            })
+            .count()
+            >= 2
 }
 
 /// Heads of a total, which takes parts of any name.
