@@ -16,9 +16,11 @@
 //! | `change` | `达48.3万户，较上年增加3.2万户，增长7.1%` | level, change, rate |
 //! | `consecutive` | `截至2023年11月底…自2023年4月起连续8个月` | start, end, duration |
 //! | `article` | all measures of one article | member |
+//! | `complement` | `中共党员…非中共党员…`, `男性…女性…` of one base or one `其中` whole | part (and whole) |
 
 mod chain;
 mod change;
+mod complement;
 mod consecutive;
 mod part_of;
 mod respectively;
@@ -45,6 +47,7 @@ pub enum GroupKind {
     Change,
     Consecutive,
     Article,
+    Complement,
 }
 
 impl GroupKind {
@@ -60,6 +63,7 @@ impl GroupKind {
         ("change", GroupKind::Change),
         ("consecutive", GroupKind::Consecutive),
         ("article", GroupKind::Article),
+        ("complement", GroupKind::Complement),
     ];
 
     pub fn from_name(s: &str) -> Option<GroupKind> {
@@ -145,7 +149,9 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     subset::mark(text, facts);
     let mut out = Vec::new();
     out.extend(subset::groups(facts));
-    out.extend(chain::groups(text, facts));
+    let chains = chain::groups(text, facts);
+    out.extend(complement::groups(facts, &chains));
+    out.extend(chains);
     out.extend(part_of::groups(text, facts));
     out.extend(sentence_groups(text, facts));
     out.extend(each_groups(facts));

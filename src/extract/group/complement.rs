@@ -1,0 +1,105 @@
+//! Complements: two parts that between them make the whole by their names alone.
+//!
+//! `中共党员委员占40.0%，非中共党员委员占60.0%`, `男性人口占51.2%，女性人口占48.8%`: a group
+//! and its negation (`X` / `非X`), or the two sexes of one group (`男职工` / `女职工`), leave
+//! nothing out. Shares of one base that are complements add up to 100%, not merely at most
+//! 100%; levels that are complementary parts of one `其中` whole add up to that whole.
+
+use super::{member, Group, GroupKind};
+use crate::extract::fact::Fact;
+use crate::extract::figure::Kind;
+
+/// `long` is `short` with one `非` put in (`非中共党员` and `中共党员`, `非农业人口` and `农业人口`).
+fn negation(short: &str, long: &str) -> bool {
+    // `洲` / `非洲`: a one-character name is no group to negate.
+    short.chars().count() >= 2
+        && long.len() == short.len() + '非'.len_utf8()
+        && long.match_indices('非').any(|(i, n)| {
+            long[..i].len() + long[i + n.len()..].len() == short.len()
+                && short.starts_with(&long[..i])
+                && short.ends_with(&long[i + n.len()..])
+        })
+}
+
+/// The two labels differ only in one `男` against one `女` (`男性人口` / `女性人口`).
+fn sexes(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<(char, char)> = a
+        .iter()
+        .zip(&b)
+        .filter(|(x, y)| x != y)
+        .map(|(x, y)| (*x, *y))
+        .collect();
+    matches!(diff.as_slice(), [('男', '女')] | [('女', '男')])
+}
+
+/// The two labels name a group and the rest of its whole.
+pub fn complementary(a: &str, b: &str) -> bool {
+    !a.is_empty() && !b.is_empty() && (negation(a, b) || negation(b, a) || sexes(a, b))
+}
+
+/// Complementary pairs among the members of share chains, and among the parts of one `其中`
+/// whole.
+pub fn groups(facts: &[Fact], chains: &[Group]) -> Vec<Group> {
+    let mut out = Vec::new();
+    for chain in chains.iter().filter(|g| g.kind == GroupKind::ShareChain) {
+        let members: Vec<usize> = chain.facts().collect();
+        for (k, &a) in members.iter().enumerate() {
+            for &b in &members[k + 1..] {
+                if complementary(&facts[a].label, &facts[b].label) {
+                    out.push(Group::new(
+                        GroupKind::Complement,
+                        vec![member(a, "part"), member(b, "part")],
+                    ));
+                }
+            }
+        }
+    }
+    for (a, fa) in facts.iter().enumerate() {
+        let Some(w) = fa.subset_of else { continue };
+        if !fa.is_level() || fa.figure.kind == Kind::Share || fa.in_list {
+            continue;
+        }
+        for (b, fb) in facts.iter().enumerate().skip(a + 1) {
+            let same_part = fb.subset_of == Some(w)
+                && fb.is_level()
+                && !fb.in_list
+                && fb.figure.kind == fa.figure.kind
+                && fb.figure.unit == fa.figure.unit
+                && fa.figure.kind == facts[w].figure.kind
+                && fa.figure.unit == facts[w].figure.unit;
+            if same_part && complementary(&fa.label, &fb.label) {
+                out.push(Group::new(
+                    GroupKind::Complement,
+                    vec![member(w, "whole"), member(a, "part"), member(b, "part")],
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_and_its_negation_are_complements() {
+        assert!(complementary("中共党员委员", "非中共党员委员"));
+        assert!(complementary("非农业人口", "农业人口"));
+        assert!(complementary("公有制企业", "非公有制企业"));
+        assert!(!complementary("中共党员委员", "女委员"));
+        assert!(!complementary("洲", "非洲"));
+    }
+
+    #[test]
+    fn the_two_sexes_of_one_group_are_complements() {
+        assert!(complementary("男性人口", "女性人口"));
+        assert!(complementary("女职工", "男职工"));
+        assert!(!complementary("男性人口", "女性代表"));
+        assert!(!complementary("", ""));
+    }
+}
