@@ -88,13 +88,21 @@ fn split_by_dimension(chain: Vec<usize>, facts: &[Fact]) -> Vec<Vec<usize>> {
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     let mut chains: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
+    // (paragraph, whether it speaks of a multiple-choice question), for the last one looked at.
+    let mut multiple_choice = (usize::MAX, false);
     for (i, f) in facts.iter().enumerate() {
         if f.figure.kind != Kind::Share || !f.is_measure() {
             continue;
         }
         // Answers to a multiple-choice question (`多选`) add up past 100% by design.
-        let paragraph = &text.structure.paragraphs[f.paragraph];
-        if text.as_str()[paragraph.range.clone()].contains("多选") {
+        if multiple_choice.0 != f.paragraph {
+            let paragraph = &text.structure.paragraphs[f.paragraph];
+            multiple_choice = (
+                f.paragraph,
+                text.as_str()[paragraph.range.clone()].contains("多选"),
+            );
+        }
+        if multiple_choice.1 {
             continue;
         }
         // `新能源汽车产量占全球比重超过六成，光伏组件产量占全球比重超过八成`: a bare region as

@@ -8,6 +8,7 @@
 use super::{member, Group, GroupKind};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
+use std::collections::BTreeMap;
 
 /// `long` is `short` with one `非` put in (`非中共党员` and `中共党员`, `非农业人口` and `农业人口`).
 fn negation(short: &str, long: &str) -> bool {
@@ -58,24 +59,29 @@ pub fn groups(facts: &[Fact], chains: &[Group]) -> Vec<Group> {
             }
         }
     }
-    for (a, fa) in facts.iter().enumerate() {
-        let Some(w) = fa.subset_of else { continue };
-        if !fa.is_level() || fa.figure.kind == Kind::Share || fa.in_list {
-            continue;
+    // The levels of each `其中` whole, in text order.
+    let mut parts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, f) in facts.iter().enumerate() {
+        let Some(w) = f.subset_of else { continue };
+        let whole = &facts[w].figure;
+        let comparable = f.is_level()
+            && !f.in_list
+            && f.figure.kind != Kind::Share
+            && f.figure.kind == whole.kind
+            && f.figure.unit == whole.unit;
+        if comparable {
+            parts.entry(w).or_default().push(i);
         }
-        for (b, fb) in facts.iter().enumerate().skip(a + 1) {
-            let same_part = fb.subset_of == Some(w)
-                && fb.is_level()
-                && !fb.in_list
-                && fb.figure.kind == fa.figure.kind
-                && fb.figure.unit == fa.figure.unit
-                && fa.figure.kind == facts[w].figure.kind
-                && fa.figure.unit == facts[w].figure.unit;
-            if same_part && complementary(&fa.label, &fb.label) {
-                out.push(Group::new(
-                    GroupKind::Complement,
-                    vec![member(w, "whole"), member(a, "part"), member(b, "part")],
-                ));
+    }
+    for (w, parts) in parts {
+        for (k, &a) in parts.iter().enumerate() {
+            for &b in &parts[k + 1..] {
+                if complementary(&facts[a].label, &facts[b].label) {
+                    out.push(Group::new(
+                        GroupKind::Complement,
+                        vec![member(w, "whole"), member(a, "part"), member(b, "part")],
+                    ));
+                }
             }
         }
     }

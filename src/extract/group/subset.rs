@@ -107,15 +107,13 @@ fn after_enumeration(text: &Text, facts: &[Fact], at: usize, whole: usize) -> bo
     let w = &facts[whole];
     let sentence = text.full_sentence(w.figure.norm.start);
     let h = head(&w.label);
+    // Facts are in text order: only those of the whole's sentence are looked at.
+    let first = facts.partition_point(|f| f.figure.norm.start < sentence.start);
     !h.is_empty()
-        && facts
+        && facts[first..]
             .iter()
-            .filter(|f| {
-                f.is_level()
-                    && sentence.contains(&f.figure.norm.start)
-                    && f.figure.unit == w.figure.unit
-                    && head(&f.label) == h
-            })
+            .take_while(|f| f.figure.norm.start < sentence.end)
+            .filter(|f| f.is_level() && f.figure.unit == w.figure.unit && head(&f.label) == h)
             .count()
             >= 2
 }
