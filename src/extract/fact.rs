@@ -38,6 +38,24 @@ pub struct Fact {
     /// A day is named right before it (`8月10日发送旅客1837.3万人次`): a figure of that day,
     /// not of the period.
     pub on_a_day: bool,
+    /// Its sentence sets a goal before it (`力争…超过5万人`, `目标是…`): a figure hoped for,
+    /// not one that is.
+    pub target: bool,
+}
+
+/// Words that set a goal: what follows them in the sentence is hoped for.
+const GOAL: &[&str] = &[
+    "力争",
+    "目标",
+    "争取",
+    "计划到",
+    "预计到",
+    "规划到",
+    "确保到",
+];
+
+fn sets_a_goal(before: &str) -> bool {
+    GOAL.iter().any(|w| before.contains(w))
 }
 
 impl Fact {
@@ -344,6 +362,7 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                 fig.tags.push("rate-change");
             }
         }
+        let target = sets_a_goal(&t[text.full_sentence(fig.norm.start).start..fig.norm.start]);
         out.push(Fact {
             figure: fig,
             label,
@@ -359,6 +378,7 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             label_inherited,
             after_qizhong: scope.is_some(),
             on_a_day,
+            target,
         });
     }
     out

@@ -48,6 +48,9 @@ pub(crate) const WRAPPED_LINE_MAX: usize = 40;
 /// A headline is at most this many characters.
 const HEADLINE_MAX: usize = 40;
 
+/// Characters a line of unwrapped text must hold before it can be a sentence broken in two.
+const BROKEN_LINE_MIN: usize = 40;
+
 const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';'];
 const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '"'];
 const CLAUSE_PUNCT: &[char] = &[
@@ -148,9 +151,14 @@ impl Structure {
 
         // Paragraphs: blocks joined unless a sentence or a headline ends between them.
         let mut paragraphs: Vec<Paragraph> = Vec::new();
+        // In text of one line a paragraph, a long line that stops mid-sentence was broken by
+        // layout (`…到2025年，力争` / `全市…超过5万人。`); a short one is a title or a row.
+        let broken_line = |i: usize| {
+            given.is_none() && text[blocks[i - 1].clone()].chars().count() >= BROKEN_LINE_MIN
+        };
         for (i, b) in blocks.iter().enumerate() {
             let join = i > 0
-                && wrapped
+                && (wrapped || broken_line(i))
                 && !headline[i]
                 && !headline[i - 1]
                 && !ends_sentence(&text[blocks[i - 1].clone()])
@@ -344,8 +352,23 @@ mod tests {
     #[test]
     fn one_paragraph_a_line_when_lines_are_long() {
         let long = "国家统计局发布数据显示全年国内生产总值一百二十六万亿元比上年增长五点二个百分点左右的水平";
-        let text = format!("{long}\n{long}。");
+        let text = format!("{long}。\n{long}。");
         let (_, st) = structure(&text);
         assert_eq!(st.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_long_line_that_stops_mid_sentence_goes_on_in_the_next() {
+        let long = "国家统计局发布数据显示全年国内生产总值一百二十六万亿元比上年增长五点二个百分点左右，到2025年力争";
+        let text = format!("{long}\n全市注册会员超过5万人。\n短标题\n{long}。");
+        let (n, st) = structure(&text);
+        let paragraphs: Vec<&str> = st
+            .paragraphs
+            .iter()
+            .map(|p| &n.text[p.range.clone()])
+            .collect();
+        assert_eq!(paragraphs.len(), 3, "{paragraphs:?}");
+        assert!(paragraphs[0].ends_with("超过5万人。"));
+        assert_eq!(paragraphs[1], "短标题");
     }
 }

@@ -130,7 +130,9 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                     || first.label.is_empty()
                     || head(&f.label) == head(&first.label)
                     || elided(&f.label, &first.label)
-                    || elided(&first.label, &f.label);
+                    || elided(&first.label, &f.label)
+                    // `18岁以下的占12.3%，18—35岁的占41.6%`: one way of cutting is one breakdown.
+                    || dimension(&f.label).is_some_and(|d| dimension(&first.label) == Some(d));
                 near && same_head
             }
             _ => false,

@@ -8,6 +8,7 @@
 use super::{member, Group, GroupKind};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
+use crate::text::Text;
 use std::collections::BTreeMap;
 
 /// `long` is `short` with one `非` put in (`非中共党员` and `中共党员`, `非农业人口` and `农业人口`).
@@ -44,7 +45,7 @@ pub fn complementary(a: &str, b: &str) -> bool {
 
 /// Complementary pairs among the members of share chains, and among the parts of one `其中`
 /// whole.
-pub fn groups(facts: &[Fact], chains: &[Group]) -> Vec<Group> {
+pub fn groups(text: &Text, facts: &[Fact], chains: &[Group]) -> Vec<Group> {
     let mut out = Vec::new();
     for chain in chains.iter().filter(|g| g.kind == GroupKind::ShareChain) {
         let members: Vec<usize> = chain.facts().collect();
@@ -83,6 +84,63 @@ pub fn groups(facts: &[Fact], chains: &[Group]) -> Vec<Group> {
                     ));
                 }
             }
+        }
+    }
+    out.extend(after_their_whole(text, facts));
+    out
+}
+
+/// What the two labels share once the `男`/`女` or `非` is taken out (`代表` of `男代表`).
+fn common(a: &str, b: &str) -> String {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < long.len() {
+        return short.to_string();
+    }
+    short
+        .chars()
+        .filter(|c| !matches!(c, '男' | '女'))
+        .collect()
+}
+
+/// `注册会员4.28万人，其中男性2.41万人、女性1.87万人`, `全市共有代表480名，男代表338名，女代表
+/// 142名`: a complementary pair right after a level of its unit in one sentence breaks that
+/// level down, when a `其中` says so or when what the pair names ends the level's label (or
+/// the pair names nothing beyond the sex: `男性`, `女性`).
+fn after_their_whole(text: &Text, facts: &[Fact]) -> Vec<Group> {
+    let mut out = Vec::new();
+    let levels: Vec<usize> = (0..facts.len())
+        .filter(|&i| facts[i].is_level() && !facts[i].in_list)
+        .collect();
+    for run in levels.windows(3) {
+        let [w, a, b] = [run[0], run[1], run[2]];
+        let (whole, fa, fb) = (&facts[w], &facts[a], &facts[b]);
+        // In one sentence, or a `其中` sentence right after it (`共招募志愿者3600名。其中女性…`).
+        let sentence = text.full_sentence(whole.figure.norm.start);
+        let qizhong = fa.after_qizhong && fb.after_qizhong && fb.paragraph == whole.paragraph;
+        let together = (sentence.contains(&fb.figure.norm.start) || qizhong)
+            && [fa, fb]
+                .iter()
+                .all(|f| f.figure.kind == whole.figure.kind && f.figure.unit == whole.figure.unit);
+        if !together
+            || !whole.is_additive()
+            || whole.target
+            || whole.on_a_day
+            || fa.subset_of.is_some()
+            || !complementary(&fa.label, &fb.label)
+        {
+            continue;
+        }
+        // `男性户籍人口` / `女性户籍人口` break down `户籍人口`, not `常住人口` before them.
+        let common = common(&fa.label, &fb.label);
+        let named = common.trim_start_matches('性');
+        let breaks_down = (fa.after_qizhong && fb.after_qizhong)
+            || named.is_empty()
+            || whole.label.ends_with(named);
+        if breaks_down {
+            out.push(Group::new(
+                GroupKind::Complement,
+                vec![member(w, "whole"), member(a, "part"), member(b, "part")],
+            ));
         }
     }
     out

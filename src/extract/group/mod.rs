@@ -150,8 +150,13 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     let mut out = Vec::new();
     out.extend(subset::groups(facts));
     let chains = chain::groups(text, facts);
-    out.extend(complement::groups(facts, &chains));
-    out.extend(chains);
+    out.extend(complement::groups(text, facts, &chains));
+    // Shares that are all parts of one `其中` may overlap (`其中三、四级手术…占63.7%；微创手术…
+    // 占36.9%`), like the amounts of `subset-within-whole`: only their complements are summed.
+    out.extend(chains.into_iter().filter(|g| {
+        let whole = facts[g.members[0].fact].subset_of;
+        whole.is_none() || g.facts().any(|m| facts[m].subset_of != whole)
+    }));
     out.extend(part_of::groups(text, facts));
     out.extend(sentence_groups(text, facts));
     out.extend(each_groups(facts));
@@ -206,7 +211,11 @@ pub(crate) fn new_breakdown(text: &Text, from: usize, to: usize) -> bool {
     let corrects = ["应为", "有误", "更正", "改为"]
         .iter()
         .any(|w| between.contains(w));
-    corrects || opens("从", "看") || opens("按", "分") || opens("分", "看")
+    // A clause opening on `而` turns to something else (`…占91.2%。而全县户籍人口中…`).
+    let contrasts = ["，而", "。而", "；而", ",而"]
+        .iter()
+        .any(|w| between.contains(w));
+    corrects || contrasts || opens("从", "看") || opens("按", "分") || opens("分", "看")
 }
 
 /// What a figure is compared with or measured on, from the words before it in its sentence:

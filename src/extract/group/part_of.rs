@@ -33,6 +33,30 @@ fn coordinated(part: &str, whole: &str) -> bool {
     n == 1 || (n <= 3 && !prefix.chars().any(|c| CATEGORY.contains(c)))
 }
 
+/// `一线工人、农民和专业技术人员代表` is not a part of `专业技术人员代表` but a sum that holds it:
+/// the words before the whole's label end in a conjunction.
+fn union(part: &str, whole: &str) -> bool {
+    let prefix = core(part).strip_suffix(whole).unwrap_or("");
+    prefix.ends_with(['和', '及', '与', '、', '同'])
+}
+
+/// `市级劳动模范1156名、省级劳动模范412名、全国劳动模范87名`: figures joined by `、` alone are
+/// items of one list, side by side, whatever their labels.
+fn listed_together(text: &Text, a: &Fact, b: &Fact) -> bool {
+    let (first, second) = if a.figure.norm.start < b.figure.norm.start {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let Some(between) = text
+        .as_str()
+        .get(first.figure.norm.end..second.figure.norm.start)
+    else {
+        return false;
+    };
+    between.contains('、') && !between.contains(['，', ',', '；', ';', '。', '：', ':', '！', '？'])
+}
+
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     let mut out = Vec::new();
     // Facts are in text order and articles are contiguous: compare within an article only.
@@ -65,7 +89,8 @@ fn in_article(text: &Text, facts: &[Fact], range: Range<usize>) -> Vec<Group> {
     }
     for (w, whole) in article.iter().enumerate() {
         let whole_core = core(&whole.label);
-        if !whole.is_additive() || whole.on_a_day || whole_core.chars().count() < 4 {
+        if !whole.is_additive() || whole.on_a_day || whole.target || whole_core.chars().count() < 4
+        {
             continue;
         }
         // The whole must be the one figure with that label in its article and period.
@@ -90,8 +115,11 @@ fn in_article(text: &Text, facts: &[Fact], range: Range<usize>) -> Vec<Group> {
                     && f.label != whole.label
                     && core(&f.label) != whole_core
                     && !coordinated(&f.label, whole_core)
+                    && !union(&f.label, whole_core)
+                    && !listed_together(text, f, whole)
                     && !f.after_qizhong
                     && !f.on_a_day
+                    && !f.target
                     && f.is_additive()
             })
             .collect();

@@ -66,6 +66,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         let eligible = f.is_measure()
             && own_label
             && !f.on_a_day
+            && !f.target
             && !f.label.contains('均')
             && !f.figure.delta
             && !f.in_list

@@ -40,6 +40,26 @@ fn names_base(label: &str, base: &str) -> bool {
         || ['量', '额'].iter().any(|c| label.strip_suffix(*c) == Some(base))
 }
 
+/// The whole of the `其中` that `part` belongs to, when the share follows the part with no
+/// other level between them, the whole is of the part's kind and unit, and no share of the
+/// whole came before.
+fn of_the_qizhong_whole(facts: &[Fact], part: usize, share: usize) -> Option<usize> {
+    let w = facts[part].subset_of?;
+    let (p, whole) = (&facts[part].figure, &facts[w]);
+    let next_to = !facts[part + 1..share].iter().any(Fact::is_level);
+    // `60岁及以上人口…占18.70%，其中65岁及以上人口…占13.50%`: once the whole has a share of
+    // its own, the part's share keeps that share's base.
+    let whole_has_share = facts[w + 1..part]
+        .iter()
+        .any(|f| f.figure.kind == Kind::Share);
+    (next_to
+        && !whole_has_share
+        && whole.is_additive()
+        && whole.figure.kind == p.kind
+        && whole.figure.unit == p.unit)
+        .then_some(w)
+}
+
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     let mut out = Vec::new();
     // Levels by article and canonical label, and by the label without its region word, so
@@ -71,9 +91,6 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         {
             continue;
         }
-        let Some(base) = share.base.as_deref() else {
-            continue;
-        };
         // The part: the level the share's label came from, in the share's own sentence
         // (`民营企业进出口5700.2亿元，…，占…56.5%`); a share with a subject of its own names
         // no amount, and one stated elsewhere may be of another period.
@@ -84,6 +101,17 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             .rposition(|f| f.is_level() && f.label == share.label)
             .map(|i| first + i)
         else {
+            continue;
+        };
+        let Some(base) = share.base.as_deref() else {
+            // `注册会员4.28万人，其中男性2.41万人，占56.3%`: a bare share of a `其中` part is
+            // of the whole the `其中` breaks down.
+            if let Some(w) = of_the_qizhong_whole(facts, part, s) {
+                out.push(Group::new(
+                    GroupKind::ShareOf,
+                    vec![member(part, "part"), member(w, "whole"), member(s, "share")],
+                ));
+            }
             continue;
         };
         let base = canonical(base);

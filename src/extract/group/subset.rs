@@ -96,9 +96,10 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
     }
 }
 
-/// The marker opens a sentence, and the sentence of the whole lists several levels of one head
-/// and unit (`女性代表163名；…；党政领导干部代表112名。其中，连任代表201名`): the parts may be of
-/// the last item or of everything the list breaks down, so no whole is sure.
+/// The marker opens a sentence, and the sentence of the whole lists several levels of one
+/// unit, by head (`女性代表163名；…；党政领导干部代表112名。其中，连任代表201名`) or by `；`
+/// (`新能源装备实现收入61.66亿元；工业自动化产品38.54亿元…。其中，海外业务收入…`): the parts
+/// may be of one item or of everything the list breaks down, so no whole is sure.
 fn after_enumeration(text: &Text, facts: &[Fact], at: usize, whole: usize) -> bool {
     let t = text.as_str();
     if !t[text.full_sentence(at).start..at].trim().is_empty() {
@@ -109,13 +110,15 @@ fn after_enumeration(text: &Text, facts: &[Fact], at: usize, whole: usize) -> bo
     let h = head(&w.label);
     // Facts are in text order: only those of the whole's sentence are looked at.
     let first = facts.partition_point(|f| f.figure.norm.start < sentence.start);
-    !h.is_empty()
-        && facts[first..]
+    let levels = || {
+        facts[first..]
             .iter()
             .take_while(|f| f.figure.norm.start < sentence.end)
-            .filter(|f| f.is_level() && f.figure.unit == w.figure.unit && head(&f.label) == h)
-            .count()
-            >= 2
+            .filter(|f| f.is_level() && f.figure.unit == w.figure.unit)
+    };
+    let same_head = !h.is_empty() && levels().filter(|f| head(&f.label) == h).count() >= 2;
+    let listed = t[sentence.clone()].contains(['；', ';']) && levels().count() >= 2;
+    same_head || listed
 }
 
 /// Heads of a total, which takes parts of any name.
