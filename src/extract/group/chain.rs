@@ -62,7 +62,8 @@ const DIMENSIONS: &[(&str, &[&str])] = &[
     ("tenure", &["连任", "新任", "首次当选"]),
 ];
 
-fn dimension(label: &str) -> Option<&'static str> {
+/// The way of cutting a body of people that a label names, if any (`女委员`: sex).
+pub(crate) fn dimension(label: &str) -> Option<&'static str> {
     DIMENSIONS
         .iter()
         .find(|(_, words)| words.iter().any(|w| label.contains(w)))

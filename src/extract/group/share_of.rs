@@ -51,6 +51,7 @@ fn of_the_qizhong_whole(facts: &[Fact], part: usize, share: usize) -> Option<usi
     // its own, the part's share keeps that share's base.
     let whole_has_share = facts[w + 1..part]
         .iter()
+        .take_while(|f| !f.is_level())
         .any(|f| f.figure.kind == Kind::Share);
     (next_to
         && !whole_has_share

@@ -48,8 +48,13 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
             .map(|(i, _)| i);
         // Without a related level, the nearest one if it is a total of any kind
         // (`社会消费品零售总额`, `国内生产总值`) or the part names nothing to relate.
+        // A part named only by a way of cutting people (`其中女性2088名`, `其中35岁以下的…`) is
+        // a cut of the nearest count, when its sentence counts nothing else in that unit.
         let nearest = before().next().map(|(i, _)| i).filter(|&w| {
-            first_part.is_empty() || TOTALS.iter().any(|s| facts[w].label.ends_with(s))
+            first_part.is_empty()
+                || TOTALS.iter().any(|s| facts[w].label.ends_with(s))
+                || (super::chain::dimension(&first_part).is_some()
+                    && only_level_of_its_unit(text, facts, w))
         });
         let Some(whole) = related_whole
             .or(nearest)
@@ -81,9 +86,13 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
         {
             let past_semicolon = t[at..f.figure.norm.start].contains(['；', ';']);
             if past_semicolon && f.is_level() {
-                let parallel = first_part
-                    .as_deref()
-                    .is_some_and(|p| !p.is_empty() && head(p) == head(&f.label));
+                // `其中女性2088名…；男性1612名`: one way of cutting goes on.
+                let parallel = first_part.as_deref().is_some_and(|p| {
+                    !p.is_empty()
+                        && (head(p) == head(&f.label)
+                            || super::chain::dimension(p)
+                                .is_some_and(|d| super::chain::dimension(&f.label) == Some(d)))
+                });
                 if !parallel && !related(&f.label, &whole_label) {
                     break;
                 }
@@ -119,6 +128,18 @@ fn after_enumeration(text: &Text, facts: &[Fact], at: usize, whole: usize) -> bo
     let same_head = !h.is_empty() && levels().filter(|f| head(&f.label) == h).count() >= 2;
     let listed = t[sentence.clone()].contains(['；', ';']) && levels().count() >= 2;
     same_head || listed
+}
+
+/// No other level of the same unit stands in the full sentence of `w`.
+fn only_level_of_its_unit(text: &Text, facts: &[Fact], w: usize) -> bool {
+    let sentence = text.full_sentence(facts[w].figure.norm.start);
+    let first = facts.partition_point(|f| f.figure.norm.start < sentence.start);
+    facts[first..]
+        .iter()
+        .take_while(|f| f.figure.norm.start < sentence.end)
+        .filter(|f| f.is_level() && f.figure.unit == facts[w].figure.unit)
+        .count()
+        == 1
 }
 
 /// Heads of a total, which takes parts of any name.
