@@ -38,9 +38,34 @@ fn sexes(a: &str, b: &str) -> bool {
     matches!(diff.as_slice(), [('男', '女')] | [('女', '男')])
 }
 
+/// `男生中近视的` / `女生中近视的`: a label that goes on past a `…中` counts something within
+/// each group, and the two counts leave the rest of both groups out.
+fn within_a_group(label: &str) -> bool {
+    let mut rest = label.to_string();
+    for name in [
+        "中共",
+        "中国",
+        "中华",
+        "中央",
+        "中小",
+        "中学",
+        "中心",
+        "中级",
+        "中部",
+        "中青年",
+    ] {
+        rest = rest.replace(name, "");
+    }
+    rest.contains('中')
+}
+
 /// The two labels name a group and the rest of its whole.
 pub fn complementary(a: &str, b: &str) -> bool {
-    !a.is_empty() && !b.is_empty() && (negation(a, b) || negation(b, a) || sexes(a, b))
+    !a.is_empty()
+        && !b.is_empty()
+        && !within_a_group(a)
+        && !within_a_group(b)
+        && (negation(a, b) || negation(b, a) || sexes(a, b))
 }
 
 /// Complementary pairs among the members of share chains, and among the parts of one `其中`
@@ -165,5 +190,7 @@ mod tests {
         assert!(complementary("女职工", "男职工"));
         assert!(!complementary("男性人口", "女性代表"));
         assert!(!complementary("", ""));
+        assert!(!complementary("男生中近视", "女生中近视"));
+        assert!(!complementary("男教师中党员", "女教师中党员"));
     }
 }

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 /// A label or base in the form used to compare them: no total-words, one word for trade. Region
 /// words stay: `全省外贸总值` is not `全国进出口`.
-fn canonical(s: &str) -> String {
+pub(crate) fn canonical(s: &str) -> String {
     let mut s = s.to_string();
     for (from, to) in [
         ("外贸", "进出口"),

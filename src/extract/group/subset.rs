@@ -3,6 +3,7 @@
 
 use super::{full_sentence_end, member, Group, GroupKind};
 use crate::extract::fact::Fact;
+use crate::extract::figure::Kind;
 use crate::extract::label::head;
 use crate::text::Text;
 
@@ -59,6 +60,7 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
         let Some(whole) = related_whole
             .or(nearest)
             .filter(|&w| facts[w].is_additive())
+            .filter(|&w| !share_names_a_wider_whole(facts, split, scope_end, w))
         else {
             continue;
         };
@@ -140,6 +142,25 @@ fn only_level_of_its_unit(text: &Text, facts: &[Fact], w: usize) -> bool {
         .filter(|f| f.is_level() && f.figure.unit == facts[w].figure.unit)
         .count()
         == 1
+}
+
+/// `60岁以上受访者共1130人…。其中，希望增加…的受访者2207人，占受访者的45.7%`: the first part's
+/// share names its base, and that base is wider than the level found before the marker (whose
+/// label holds the base with more words around it), so the parts are of the wider whole.
+fn share_names_a_wider_whole(facts: &[Fact], split: usize, scope_end: usize, w: usize) -> bool {
+    let whole = super::share_of::canonical(&facts[w].label);
+    facts[split..]
+        .iter()
+        .take_while(|f| f.figure.norm.end <= scope_end)
+        .find(|f| f.figure.kind == Kind::Share)
+        .and_then(|f| f.base.as_deref())
+        .map(super::share_of::canonical)
+        .is_some_and(|base| {
+            base.chars().count() >= 2
+                && whole != base
+                && whole.contains(base.as_str())
+                && super::part_of::core(&whole) != base
+        })
 }
 
 /// Heads of a total, which takes parts of any name.
