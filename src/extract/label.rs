@@ -285,6 +285,45 @@ pub fn share_parts(pre: &str) -> (String, Option<String>) {
     }
 }
 
+/// Ways of cutting a body of people that reports of its make-up list side by side, each a
+/// breakdown of its own: `女性代表占31.8%；少数民族代表占11.3%；党政领导干部代表占21.9%`
+/// are three cuts of one whole, not three parts of it.
+const DIMENSIONS: &[(&str, &[&str])] = &[
+    (
+        "sex",
+        &[
+            "女性",
+            "男性",
+            "妇女",
+            "女职工",
+            "女干部",
+            "女代表",
+            "女委员",
+        ],
+    ),
+    ("ethnicity", &["少数民族", "汉族"]),
+    ("party", &["党员", "党派", "无党派", "非党"]),
+    ("age", &["岁", "青年", "老年", "中年"]),
+    (
+        "education",
+        &["学历", "本科", "研究生", "硕士", "博士", "大专", "学位"],
+    ),
+    ("tenure", &["连任", "新任", "首次当选"]),
+];
+
+/// The way of cutting a body of people that a label names, if any (`女委员`: sex).
+pub fn dimension(label: &str) -> Option<&'static str> {
+    DIMENSIONS
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| label.contains(w)))
+        .map(|(name, _)| *name)
+}
+
+/// Both labels name the same way of cutting people (`18岁以下的`, `18—35岁的`: age).
+pub fn same_cut(a: &str, b: &str) -> bool {
+    dimension(a).is_some_and(|d| dimension(b) == Some(d))
+}
+
 /// The head of a label: its last two characters, which name the measure
 /// (`民营企业进出口` → `出口`, `第二产业增加值` → `加值`).
 pub fn head(label: &str) -> &str {

@@ -9,7 +9,7 @@
 use super::{full_sentence_end, member, new_breakdown, Group, GroupKind};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
-use crate::extract::label::head;
+use crate::extract::label::{dimension, head, same_cut};
 use crate::interval::Interval;
 use crate::text::Text;
 use rust_decimal::Decimal;
@@ -34,40 +34,6 @@ fn complete(facts: &[Fact], chain: &[usize]) -> bool {
         a.add(&facts[i].figure.interval)
     });
     chain.len() >= 2 && sum.overlaps(&Interval::exact(Decimal::ONE_HUNDRED))
-}
-
-/// Ways of cutting a body of people that reports of its make-up list side by side, each a
-/// breakdown of its own: `女性代表占31.8%；少数民族代表占11.3%；党政领导干部代表占21.9%`
-/// are three cuts of one whole, not three parts of it.
-const DIMENSIONS: &[(&str, &[&str])] = &[
-    (
-        "sex",
-        &[
-            "女性",
-            "男性",
-            "妇女",
-            "女职工",
-            "女干部",
-            "女代表",
-            "女委员",
-        ],
-    ),
-    ("ethnicity", &["少数民族", "汉族"]),
-    ("party", &["党员", "党派", "无党派", "非党"]),
-    ("age", &["岁", "青年", "老年", "中年"]),
-    (
-        "education",
-        &["学历", "本科", "研究生", "硕士", "博士", "大专", "学位"],
-    ),
-    ("tenure", &["连任", "新任", "首次当选"]),
-];
-
-/// The way of cutting a body of people that a label names, if any (`女委员`: sex).
-pub(crate) fn dimension(label: &str) -> Option<&'static str> {
-    DIMENSIONS
-        .iter()
-        .find(|(_, words)| words.iter().any(|w| label.contains(w)))
-        .map(|(name, _)| *name)
 }
 
 /// Splits a chain whose members name different ways of cutting (a sex, an ethnicity, an age)
@@ -133,7 +99,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                     || elided(&f.label, &first.label)
                     || elided(&first.label, &f.label)
                     // `18岁以下的占12.3%，18—35岁的占41.6%`: one way of cutting is one breakdown.
-                    || dimension(&f.label).is_some_and(|d| dimension(&first.label) == Some(d));
+                    || same_cut(&f.label, &first.label);
                 near && same_head
             }
             _ => false,

@@ -63,9 +63,9 @@ fn within_a_group(label: &str) -> bool {
 pub fn complementary(a: &str, b: &str) -> bool {
     !a.is_empty()
         && !b.is_empty()
+        && (negation(a, b) || negation(b, a) || sexes(a, b))
         && !within_a_group(a)
         && !within_a_group(b)
-        && (negation(a, b) || negation(b, a) || sexes(a, b))
 }
 
 /// Complementary pairs among the members of share chains, and among the parts of one `其中`
@@ -74,15 +74,11 @@ pub fn groups(text: &Text, facts: &[Fact], chains: &[Group]) -> Vec<Group> {
     let mut out = Vec::new();
     for chain in chains.iter().filter(|g| g.kind == GroupKind::ShareChain) {
         let members: Vec<usize> = chain.facts().collect();
-        for (k, &a) in members.iter().enumerate() {
-            for &b in &members[k + 1..] {
-                if complementary(&facts[a].label, &facts[b].label) {
-                    out.push(Group::new(
-                        GroupKind::Complement,
-                        vec![member(a, "part"), member(b, "part")],
-                    ));
-                }
-            }
+        for (a, b) in complementary_pairs(&members, facts) {
+            out.push(Group::new(
+                GroupKind::Complement,
+                vec![member(a, "part"), member(b, "part")],
+            ));
         }
     }
     // The levels of each `其中` whole, in text order.
@@ -100,19 +96,28 @@ pub fn groups(text: &Text, facts: &[Fact], chains: &[Group]) -> Vec<Group> {
         }
     }
     for (w, parts) in parts {
-        for (k, &a) in parts.iter().enumerate() {
-            for &b in &parts[k + 1..] {
-                if complementary(&facts[a].label, &facts[b].label) {
-                    out.push(Group::new(
-                        GroupKind::Complement,
-                        vec![member(w, "whole"), member(a, "part"), member(b, "part")],
-                    ));
-                }
-            }
+        for (a, b) in complementary_pairs(&parts, facts) {
+            out.push(Group::new(
+                GroupKind::Complement,
+                vec![member(w, "whole"), member(a, "part"), member(b, "part")],
+            ));
         }
     }
     out.extend(after_their_whole(text, facts));
     out
+}
+
+/// Every pair of `members`, in text order, whose labels are complementary.
+fn complementary_pairs<'a>(
+    members: &'a [usize],
+    facts: &'a [Fact],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    members.iter().enumerate().flat_map(move |(k, &a)| {
+        members[k + 1..]
+            .iter()
+            .filter(move |&&b| complementary(&facts[a].label, &facts[b].label))
+            .map(move |&b| (a, b))
+    })
 }
 
 /// What the two labels share once the `男`/`女` or `非` is taken out (`代表` of `男代表`).

@@ -207,15 +207,14 @@ pub(crate) fn new_breakdown(text: &Text, from: usize, to: usize) -> bool {
                 .contains(close)
         })
     };
-    // A correction (`…有误，应为…`) restates a figure rather than adding another.
-    let corrects = ["应为", "有误", "更正", "改为"]
-        .iter()
-        .any(|w| between.contains(w));
-    // A clause opening on `而` turns to something else (`…占91.2%。而全县户籍人口中…`).
-    let contrasts = ["，而", "。而", "；而", ",而"]
-        .iter()
-        .any(|w| between.contains(w));
-    corrects || contrasts || opens("从", "看") || opens("按", "分") || opens("分", "看")
+    // A correction (`…有误，应为…`) restates a figure rather than adding another; a clause
+    // opening on `而` turns to something else (`…占91.2%。而全县户籍人口中…`).
+    let turns = [
+        "应为", "有误", "更正", "改为", "，而", "。而", "；而", ",而",
+    ]
+    .iter()
+    .any(|w| between.contains(w));
+    turns || opens("从", "看") || opens("按", "分") || opens("分", "看")
 }
 
 /// What a figure is compared with or measured on, from the words before it in its sentence:

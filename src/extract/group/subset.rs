@@ -4,7 +4,7 @@
 use super::{full_sentence_end, member, Group, GroupKind};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
-use crate::extract::label::head;
+use crate::extract::label::{dimension, head, same_cut};
 use crate::text::Text;
 
 /// Words after which the rest of the sentence lists parts of what came before.
@@ -54,8 +54,7 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
         let nearest = before().next().map(|(i, _)| i).filter(|&w| {
             first_part.is_empty()
                 || TOTALS.iter().any(|s| facts[w].label.ends_with(s))
-                || (super::chain::dimension(&first_part).is_some()
-                    && only_level_of_its_unit(text, facts, w))
+                || (dimension(&first_part).is_some() && levels_beside(text, facts, w).count() == 1)
         });
         let Some(whole) = related_whole
             .or(nearest)
@@ -90,10 +89,7 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
             if past_semicolon && f.is_level() {
                 // `其中女性2088名…；男性1612名`: one way of cutting goes on.
                 let parallel = first_part.as_deref().is_some_and(|p| {
-                    !p.is_empty()
-                        && (head(p) == head(&f.label)
-                            || super::chain::dimension(p)
-                                .is_some_and(|d| super::chain::dimension(&f.label) == Some(d)))
+                    !p.is_empty() && (head(p) == head(&f.label) || same_cut(p, &f.label))
                 });
                 if !parallel && !related(&f.label, &whole_label) {
                     break;
@@ -116,32 +112,28 @@ fn after_enumeration(text: &Text, facts: &[Fact], at: usize, whole: usize) -> bo
     if !t[text.full_sentence(at).start..at].trim().is_empty() {
         return false;
     }
-    let w = &facts[whole];
-    let sentence = text.full_sentence(w.figure.norm.start);
-    let h = head(&w.label);
-    // Facts are in text order: only those of the whole's sentence are looked at.
-    let first = facts.partition_point(|f| f.figure.norm.start < sentence.start);
-    let levels = || {
-        facts[first..]
-            .iter()
-            .take_while(|f| f.figure.norm.start < sentence.end)
-            .filter(|f| f.is_level() && f.figure.unit == w.figure.unit)
-    };
-    let same_head = !h.is_empty() && levels().filter(|f| head(&f.label) == h).count() >= 2;
-    let listed = t[sentence.clone()].contains(['；', ';']) && levels().count() >= 2;
+    let h = head(&facts[whole].label);
+    let same_head = !h.is_empty()
+        && levels_beside(text, facts, whole)
+            .filter(|f| head(&f.label) == h)
+            .count()
+            >= 2;
+    let sentence = text.full_sentence(facts[whole].figure.norm.start);
+    let listed =
+        t[sentence].contains(['；', ';']) && levels_beside(text, facts, whole).count() >= 2;
     same_head || listed
 }
 
-/// No other level of the same unit stands in the full sentence of `w`.
-fn only_level_of_its_unit(text: &Text, facts: &[Fact], w: usize) -> bool {
+/// The levels of `w`'s unit in `w`'s full sentence, `w` among them. Facts are in text order:
+/// only those of the sentence are looked at.
+fn levels_beside<'a>(text: &Text, facts: &'a [Fact], w: usize) -> impl Iterator<Item = &'a Fact> {
     let sentence = text.full_sentence(facts[w].figure.norm.start);
     let first = facts.partition_point(|f| f.figure.norm.start < sentence.start);
+    let unit = facts[w].figure.unit;
     facts[first..]
         .iter()
-        .take_while(|f| f.figure.norm.start < sentence.end)
-        .filter(|f| f.is_level() && f.figure.unit == facts[w].figure.unit)
-        .count()
-        == 1
+        .take_while(move |f| f.figure.norm.start < sentence.end)
+        .filter(move |f| f.is_level() && f.figure.unit == unit)
 }
 
 /// `60岁以上受访者共1130人…。其中，希望增加…的受访者2207人，占受访者的45.7%`: the first part's
