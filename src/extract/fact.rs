@@ -141,11 +141,13 @@ const PERIOD_WORDS: &[&str] = &[
     "上年同期",
 ];
 
-/// The last period word in `s`, if any.
+/// The last period word in `s`, if any. A word after a comparing word (`比去年同期增长`) is
+/// the point of comparison, not the period of the figure.
 fn period_word(s: &str) -> Option<&'static str> {
     PERIOD_WORDS
         .iter()
         .filter_map(|w| s.rfind(w).map(|i| (i, *w)))
+        .filter(|(i, _)| !COMPARISON.iter().any(|c| s[..*i].ends_with(c)))
         .max_by_key(|(i, w)| (*i, w.len()))
         .map(|(_, w)| w)
 }

@@ -8,6 +8,7 @@ mod cues;
 mod fact;
 mod figure;
 mod group;
+pub mod identity;
 mod label;
 pub(crate) mod scan;
 mod units;

@@ -1,9 +1,10 @@
 //! A level, its change and its rate in one sentence: `达48.3万户，较上年增加3.2万户，增长7.1%`.
 //! The change and the rate must both describe the level (they inherit its label).
 
-use super::{comparison_basis, full_sentence_end, member, Group, GroupKind};
+use super::{full_sentence_end, member, Group, GroupKind};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
+use crate::extract::identity::basis;
 use crate::text::Text;
 
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
@@ -39,9 +40,9 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             }
         }
         // `比9月末减少208万平方米，同比增长10.2%`: a change on last month and a rate on last
-        // year describe two different bases.
+        // year describe two different bases; so do `比年初增加` and `同比增长`.
         if let (Some(c), Some(r)) = (change, rate) {
-            if comparison_basis(text, facts, c) != comparison_basis(text, facts, r) {
+            if basis(text, facts, c).conventional() != basis(text, facts, r).conventional() {
                 continue;
             }
             out.push(Group::new(

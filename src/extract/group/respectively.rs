@@ -7,6 +7,7 @@
 
 use super::{member, Group, GroupKind, Synthetic};
 use crate::extract::fact::Fact;
+use crate::extract::figure::Kind;
 use crate::extract::label::{strip_brackets, strip_marks};
 use crate::interval::Interval;
 use crate::text::Text;
@@ -91,13 +92,24 @@ pub fn groups(text: &Text, facts: &[Fact]) -> (Vec<Group>, Vec<usize>) {
                 break;
             }
             let next = t[f.figure.norm.end..].chars().next().unwrap_or(' ');
-            let listed = JOINERS.contains(&next) || f.figure.norm.end == at;
+            // `除信息业同比增长5.4%、租赁业…分别下降…`: a rate with its own verb is the value of
+            // the item before it, which is no item of the list after it.
+            let own_value = f.figure.delta
+                || matches!(f.figure.kind, Kind::Growth | Kind::Points | Kind::Multiple);
+            let listed = (JOINERS.contains(&next) || f.figure.norm.end == at) && !own_value;
             if !listed {
                 start = start.max(f.figure.norm.end);
                 break;
             }
         }
-        let raw = &t[start..at];
+        let mut raw = &t[start..at];
+        // `除A外，B、C分别…`: what is set apart by `除…外` is no item of the list.
+        if let Some(rest) = raw.strip_prefix('除').and_then(|r| r.split_once('外')) {
+            raw = rest.1.trim_start_matches(['，', ',']);
+        }
+        let raw = raw.trim_start_matches(['、', '，', ',']);
+        // `raw` is a suffix of the stretch: its start in the text.
+        let start = at - raw.len();
         let cleaned = strip_marks(raw.trim_start_matches("其中"));
         let list = items(&strip_brackets(raw.trim_start_matches("其中")));
         if list.len() < 2 || cleaned.chars().count() < 3 {

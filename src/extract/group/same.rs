@@ -5,9 +5,10 @@
 //! (their labels are elided and repeat legitimately), nor anything in a sentence that speaks
 //! of a revision (`初步核算`, `最终核实`, `修订`).
 
-use super::{comparison_basis, member, Group, GroupKind};
+use super::{member, Group, GroupKind};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
+use crate::extract::identity::{self, Basis};
 use crate::text::Text;
 use std::collections::HashMap;
 
@@ -52,12 +53,12 @@ fn sentence_text<'a>(text: &'a Text, f: &Fact) -> &'a str {
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     type Key<'a> = (
         usize,
-        &'a str,
+        String,
         Kind,
         &'a str,
+        (Option<&'a str>, Option<String>),
         Option<&'a str>,
-        Option<&'a str>,
-        &'static str,
+        Basis,
     );
     let mut seen: HashMap<Key, usize> = HashMap::new();
     let mut out = Vec::new();
@@ -78,20 +79,26 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                 Kind::Amount | Kind::Count | Kind::Share | Kind::Growth | Kind::Points
             )
             && !REVISION.iter().any(|w| sentence_text(text, f).contains(w))
+            && !identity::in_brackets(text, f)
             && period_stated(text, facts, i);
         if !eligible {
             continue;
         }
+        // Only a measure whose identity is known is compared: `增速比同期` is the growth of the
+        // level before it, `拉动GDP` no measure at all.
+        let Some(measure) = identity::measure(text, facts, i) else {
+            continue;
+        };
         let key = (
             f.article,
             // `我国服务进出口总额` in the headline is `服务进出口总额` in the body; but
             // `全省…` and `全市…` are two regions, never one measure.
-            national(&f.label),
+            national(&measure).to_string(),
             f.figure.kind,
             f.figure.unit,
-            f.period.as_deref(),
+            (f.period.as_deref(), identity::day(text, facts, i)),
             f.base.as_deref(),
-            comparison_basis(text, facts, i),
+            identity::basis(text, facts, i).conventional(),
         );
         match seen.get(&key) {
             Some(&first) => out.push(Group::new(

@@ -1,0 +1,387 @@
+//! A figure's identity: which measure it states, on what basis, for which period.
+//!
+//! Two figures are the same measure only when all of these agree; equalities between figures
+//! (`same-figure-twice`, a level against its change and rate) are asked only of figures whose
+//! identity is known. Where the prose leaves the measure unsure — a generic word such as `增速`
+//! with no level before it, a pull (`拉动GDP`), a comparison phrase left in the label — the
+//! identity is unknown and the figure is not compared: hedui never guesses.
+//!
+//! This module reads; it never changes a fact. The words it knows are lists at the top.
+
+use super::fact::Fact;
+use super::figure::Kind;
+use crate::text::Text;
+
+/// What a change or rate is measured against, as stated before it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Basis {
+    /// Nothing said: a level, or a rate whose basis the prose leaves to convention
+    /// (year on year in Chinese statistics).
+    Unstated,
+    /// `同比`, `比上年`, `比去年同期`: the same period a year before.
+    Year,
+    /// `比年初`, `比上年末`: the start of this year, the end of the last.
+    YearStart,
+    /// `环比`, `比上月`, `比3月`.
+    Month,
+    /// `两年平均`, `年均`: an average rate.
+    Average,
+    /// `按可比口径`: on a revised, comparable base.
+    Comparable,
+    /// `实际`, `扣除价格因素`: net of prices.
+    Real,
+    /// `扣除房地产开发投资`: the measure with a part taken out.
+    Excluding,
+    /// `比一季度`, `比各项贷款`, `比2019年同期`: a named other point of comparison.
+    Other(String),
+}
+
+impl Basis {
+    /// The basis two statements of a rate share by convention: an unstated basis of a growth
+    /// rate is year on year.
+    pub fn conventional(&self) -> Basis {
+        match self {
+            Basis::Unstated => Basis::Year,
+            b => b.clone(),
+        }
+    }
+}
+
+/// `比…`, `较…` after which the comparison point means the same period a year before.
+const YEAR_POINTS: &[&str] = &[
+    "上年同期",
+    "去年同期",
+    "同期",
+    "上年",
+    "去年",
+    "上年度",
+    "上一年",
+];
+
+/// Comparison points that mean the start of the year.
+const YEAR_START_POINTS: &[&str] = &[
+    "年初",
+    "上年末",
+    "去年末",
+    "上年底",
+    "去年底",
+    "上年年末",
+    "去年年末",
+    "上年度末",
+];
+
+/// Comparison points that mean the month before.
+const MONTH_POINTS: &[&str] = &["上月", "上月末", "上月底", "上个月"];
+
+/// Words that compare (`比一季度提高`), as opposed to `比` inside a noun (`比重`).
+const COMPARE: &[&str] = &["比", "较"];
+
+/// Nouns that begin with `比` or end with it and are no comparison.
+const NOT_COMPARE: &[&str] = &[
+    "比重", "比例", "比率", "占比", "同比", "环比", "对比", "比值",
+];
+
+/// Verbs and adverbs that close a comparison point: `比同期提高`, `比各项贷款高`.
+const COMPARISON_VERBS: &[&str] = &[
+    "提高", "提升", "上升", "下降", "降低", "回落", "增长", "增加", "减少", "收窄", "扩大", "加快",
+    "放缓", "回升", "持平", "分别", "均", "高出", "低于", "高于", "多", "少", "高", "低", "快",
+    "慢",
+];
+
+/// Generic words that name a kind of rate, not a measure: the measure is the level before them.
+const GENERIC: &[&str] = &[
+    "增速",
+    "增幅",
+    "降幅",
+    "涨幅",
+    "跌幅",
+    "增长率",
+    "比重",
+    "占比",
+    "份额",
+    "增量",
+    "增长",
+];
+
+/// Verbs that make a label a relation between two measures rather than one measure.
+const RELATION_VERBS: &[&str] = &["拉动", "带动", "贡献", "影响", "推动"];
+
+/// Verbs that may not remain in a measure's name.
+const CHANGE_VERBS: &[&str] = &[
+    "收窄", "扩大", "提高", "提升", "上升", "下降", "回落", "加快", "放缓", "回升", "增长", "增加",
+    "减少",
+];
+
+/// Nouns that hold a verb of change: `增加值` is value added, not an increase.
+const VERB_NOUNS: &[&str] = &["增加值", "增长率", "增长点", "增长极", "增量"];
+
+/// Byte positions of comparing words in `s` (skipping `比重`, `同比` and the like).
+fn comparing_at(s: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    for w in COMPARE {
+        for (i, _) in s.match_indices(w) {
+            let in_noun = NOT_COMPARE.iter().any(|n| {
+                let ni = n.find(w).unwrap_or(0);
+                i >= ni && s[i - ni..].starts_with(n)
+            });
+            if !in_noun {
+                out.push(i);
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The comparison point written after the last comparing word of `pre`: `比同期提高` → `同期`.
+fn comparison_point(pre: &str) -> Option<&str> {
+    let at = *comparing_at(pre).last()?;
+    let mut point = &pre[at + "比".len()..];
+    // The point ends at the first verb after it.
+    let end = COMPARISON_VERBS
+        .iter()
+        .filter_map(|v| point.find(v))
+        .min()
+        .unwrap_or(point.len());
+    point = &point[..end];
+    Some(point.trim_end_matches(['的', '，', ',']))
+}
+
+/// The basis stated in `pre`, the clause text before a figure.
+fn stated_basis(pre: &str, lead: &str, period: Option<&str>) -> Basis {
+    let month_number = |s: &str| {
+        comparing_at(s).into_iter().any(|j| {
+            let rest = &s[j + "比".len()..];
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            digits > 0 && digits <= 2 && rest[digits..].starts_with('月')
+        })
+    };
+    let point = comparison_point(pre);
+    let is_point = |list: &[&str]| point.is_some_and(|p| list.contains(&p));
+    // A named other point (`按可比口径较2019年增长`) decides before any qualifier.
+    let other = point.filter(|p| {
+        !p.is_empty()
+            && !YEAR_POINTS.contains(p)
+            && !YEAR_START_POINTS.contains(p)
+            && !MONTH_POINTS.contains(p)
+            && year_before(p, period).is_none()
+            && !(p.len() <= 6 && p.ends_with('月') && p.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    if let Some(p) = other {
+        Basis::Other(p.to_string())
+    } else if ["扣除", "剔除", "不含", "除去"]
+        .iter()
+        .any(|w| lead.contains(w))
+        && !pre.contains("价格")
+    {
+        Basis::Excluding
+    } else if pre.contains("可比口径") {
+        Basis::Comparable
+    } else if pre.contains("环比") || is_point(MONTH_POINTS) || month_number(pre) {
+        Basis::Month
+    } else if is_point(YEAR_START_POINTS) {
+        Basis::YearStart
+    } else if pre.contains("实际") || pre.contains("扣除价格") || pre.contains("可比价") {
+        Basis::Real
+    } else if pre.contains("平均") || pre.contains("年均") {
+        Basis::Average
+    } else if pre.contains("相比") {
+        Basis::Other(pre.to_string())
+    } else if let Some(p) = point {
+        if YEAR_POINTS.contains(&p) || p.is_empty() {
+            Basis::Year
+        } else {
+            year_before(p, period).unwrap_or_else(|| Basis::Other(p.to_string()))
+        }
+    } else if pre.contains("同比") {
+        Basis::Year
+    } else {
+        Basis::Unstated
+    }
+}
+
+/// The year before the figure's period named as the point: `比2022年` in a 2023 article is
+/// year on year, `较2022年底` is the start of 2023.
+fn year_before(point: &str, period: Option<&str>) -> Option<Basis> {
+    let year: i64 = point.get(..4)?.parse().ok()?;
+    let period_year: i64 = period?.get(..4)?.parse().ok()?;
+    if year != period_year - 1 {
+        return None;
+    }
+    match point.get(4..)? {
+        "年" | "年同期" | "年度" => Some(Basis::Year),
+        "年底" | "年末" | "年年末" | "年年底" => Some(Basis::YearStart),
+        _ => None,
+    }
+}
+
+/// The start of the stretch that speaks of fact `i`: its clause, or since the last measure
+/// before it in the sentence when that is later.
+fn lead_start(text: &Text, facts: &[Fact], i: usize) -> usize {
+    let f = &facts[i];
+    let sentence_start = text.full_sentence(f.figure.norm.start).start;
+    facts[..i]
+        .iter()
+        .rev()
+        .take_while(|p| p.figure.norm.start >= sentence_start)
+        .find(|p| p.is_measure())
+        .map_or(sentence_start, |p| p.figure.norm.end)
+}
+
+/// What fact `i` is compared with or measured on. A rate or change that states no basis of
+/// its own takes the basis of the figure just before it in its sentence:
+/// `较上年增加3.2万户，增长7.1%` is year on year twice, `比年初增加1468.96亿元，同比增长8.08%` is
+/// two bases.
+pub fn basis(text: &Text, facts: &[Fact], i: usize) -> Basis {
+    let t = text.as_str();
+    let f = &facts[i];
+    let clause = &text.structure.clauses[f.clause];
+    let pre = &t[clause.range.start.min(f.figure.norm.start)..f.figure.norm.start];
+    let lead = &t[lead_start(text, facts, i).min(f.figure.norm.start)..f.figure.norm.start];
+    let own = stated_basis(pre, lead, f.period.as_deref());
+    if own != Basis::Unstated || !is_relative(f) {
+        return own;
+    }
+    // Inherit from the last change or rate before it in the same full sentence.
+    let sentence_start = text.full_sentence(f.figure.norm.start).start;
+    facts[..i]
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, p)| p.figure.norm.start >= sentence_start)
+        .find(|(_, p)| p.is_measure() && is_relative(p))
+        .map_or(Basis::Unstated, |(j, p)| {
+            let clause = &text.structure.clauses[p.clause];
+            let pre = &t[clause.range.start.min(p.figure.norm.start)..p.figure.norm.start];
+            let lead = &t[lead_start(text, facts, j).min(p.figure.norm.start)..p.figure.norm.start];
+            stated_basis(pre, lead, p.period.as_deref())
+        })
+}
+
+/// A change or a rate of change, which only means something against a basis.
+fn is_relative(f: &Fact) -> bool {
+    f.figure.delta || matches!(f.figure.kind, Kind::Growth | Kind::Points | Kind::Multiple)
+}
+
+/// The name of the measure fact `i` states, or `None` when the prose leaves it unsure.
+///
+/// The label is cut at a comparing word (`增速比同期` → `增速`); a generic rate word alone
+/// (`增速`, `降幅`, `比重`) is resolved to the level stated before it in the same sentence;
+/// a label that still holds a verb of change or names a relation (`拉动GDP`) is no measure.
+pub fn measure(text: &Text, facts: &[Fact], i: usize) -> Option<String> {
+    let f = &facts[i];
+    let label = f.label.as_str();
+    if label.is_empty() || RELATION_VERBS.iter().any(|v| label.contains(v)) {
+        return None;
+    }
+    let noun = match comparing_at(label).first() {
+        Some(&at) => &label[..at],
+        None => label,
+    };
+    let without_nouns = VERB_NOUNS
+        .iter()
+        .fold(noun.to_string(), |s, n| s.replace(n, "·"));
+    if CHANGE_VERBS.iter().any(|v| without_nouns.contains(v)) && !GENERIC.contains(&noun) {
+        return None;
+    }
+    let generic = GENERIC.iter().find(|g| noun.ends_with(*g));
+    match generic {
+        Some(g) if noun.len() == g.len() => {
+            // `增速比同期提高…`: the rate of the level stated before it in the sentence.
+            let sentence_start = text.full_sentence(f.figure.norm.start).start;
+            let level = facts[..i]
+                .iter()
+                .rev()
+                .take_while(|p| p.figure.norm.start >= sentence_start)
+                .find(|p| p.is_level() && !p.label.is_empty())?;
+            Some(format!("{}{}", level.label, g))
+        }
+        _ if noun.chars().count() < 2 => None,
+        _ => Some(noun.to_string()),
+    }
+}
+
+/// The day a figure is stated for, when its sentence names one before it: `1月15日，…发送旅客
+/// 7057.7万人次` is that day's figure, `截至1月15日，…` a total up to that day. A dateline day
+/// (`本报北京1月19日电`) dates the article, not a figure.
+pub fn day(text: &Text, facts: &[Fact], i: usize) -> Option<String> {
+    let t = text.as_str();
+    let f = &facts[i];
+    let sentence_start = text.full_sentence(f.figure.norm.start).start;
+    let d = facts[..i]
+        .iter()
+        .rev()
+        .take_while(|p| p.figure.norm.start >= sentence_start)
+        .find(|p| p.figure.kind == Kind::Date && is_day(p))?;
+    let after = &t[d.figure.norm.end..];
+    if after.starts_with('电') || after.starts_with("讯") {
+        return None;
+    }
+    let before = &t[sentence_start.min(d.figure.norm.start)..d.figure.norm.start];
+    let until = ["截至", "截止", "至"].iter().any(|w| before.ends_with(w));
+    let date = d.figure.date.clone().unwrap_or_default();
+    Some(if until { format!("…{date}") } else { date })
+}
+
+fn is_day(f: &Fact) -> bool {
+    f.figure.date.as_deref().is_some_and(|d| {
+        d.len() == 10 || d.starts_with("--") && d.len() > 4 || d.starts_with("---")
+    })
+}
+
+/// True when the figure stands inside brackets: an aside (`（同期为下降9.8%）`), which restates
+/// or compares rather than states the measure.
+pub fn in_brackets(text: &Text, f: &Fact) -> bool {
+    let t = text.as_str();
+    let start = text.full_sentence(f.figure.norm.start).start;
+    let mut depth = 0i32;
+    for c in t[start.min(f.figure.norm.start)..f.figure.norm.start].chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comparison_point_stops_at_the_verb() {
+        assert_eq!(comparison_point("增速比同期提高"), Some("同期"));
+        assert_eq!(comparison_point("比各项贷款高"), Some("各项贷款"));
+        assert_eq!(comparison_point("比一季度提高"), Some("一季度"));
+        assert_eq!(comparison_point("比重提高"), None);
+    }
+
+    #[test]
+    fn since_the_start_of_the_year_is_not_year_on_year() {
+        assert_eq!(stated_basis("比年初增加", "", None), Basis::YearStart);
+        assert_eq!(stated_basis("比上年末增加", "", None), Basis::YearStart);
+        assert_eq!(stated_basis("同比增长", "", None), Basis::Year);
+        assert_eq!(stated_basis("比上年增长", "", None), Basis::Year);
+        assert_eq!(stated_basis("比去年同期增长", "", None), Basis::Year);
+        assert_eq!(stated_basis("环比增长", "", None), Basis::Month);
+        assert_eq!(
+            stated_basis("比一季度提高", "", None),
+            Basis::Other("一季度".into())
+        );
+        assert_eq!(stated_basis("增长", "", None), Basis::Unstated);
+    }
+
+    #[test]
+    fn the_year_before_the_period_is_year_on_year() {
+        assert_eq!(stated_basis("比2022年增长", "", Some("2023")), Basis::Year);
+        assert_eq!(
+            stated_basis("较2022年底增长", "", Some("2023")),
+            Basis::YearStart
+        );
+        assert_eq!(
+            stated_basis("比2019年同期增长", "", Some("2023")),
+            Basis::Other("2019年同期".into())
+        );
+    }
+}
