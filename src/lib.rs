@@ -48,11 +48,55 @@ pub fn check(source: &Source, rules: &RuleSet) -> Vec<Finding> {
 
 /// Checks an extraction already made (to extract once and check with several rule sets).
 pub fn check_extraction(ex: &Extraction, rules: &RuleSet) -> Vec<Finding> {
+    check_extraction_with_coverage(ex, rules).0
+}
+
+/// How much of a draft the rules could check: a checker that says what it could not check is
+/// one users can trust.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// Figures that state a measure (not dates, not classifiers such as `65岁及以上`).
+    pub figures: usize,
+    /// Of those, the figures some rule's relation with another figure was evaluated on,
+    /// holding or not. The rest were not assessable: hedui knew no relation of theirs it
+    /// could prove or disprove (a bound on one figure alone, such as a share within 100%,
+    /// does not count).
+    pub checked: usize,
+}
+
+impl std::ops::AddAssign for Coverage {
+    fn add_assign(&mut self, other: Coverage) {
+        self.figures += other.figures;
+        self.checked += other.checked;
+    }
+}
+
+/// Checks a draft and says how many of its figures the rules could check.
+pub fn check_with_coverage(source: &Source, rules: &RuleSet) -> (Vec<Finding>, Coverage) {
+    check_extraction_with_coverage(&extract(source), rules)
+}
+
+/// [`check_extraction`], with the [`Coverage`] of the draft.
+pub fn check_extraction_with_coverage(
+    ex: &Extraction,
+    rules: &RuleSet,
+) -> (Vec<Finding>, Coverage) {
+    let mut checked = vec![false; ex.facts.len()];
     let mut findings: Vec<Finding> = rules
         .rules
         .iter()
-        .flat_map(|r| rules::check_rule(r, ex))
+        .flat_map(|r| rules::check_rule_marking(r, ex, &mut checked))
         .collect();
     findings.sort_by_key(|f| (f.labels.first().map_or(0, |l| l.span.start), f.rule.clone()));
-    findings
+    let measures = || {
+        ex.facts
+            .iter()
+            .zip(&checked)
+            .filter(|(f, _)| f.is_measure())
+    };
+    let coverage = Coverage {
+        figures: measures().count(),
+        checked: measures().filter(|(_, c)| **c).count(),
+    };
+    (findings, coverage)
 }

@@ -393,3 +393,34 @@ fn the_schema_command_prints_the_checked_in_schema() {
         std::fs::read_to_string("rules/schema.json").unwrap()
     );
 }
+
+/// The summary says how many figures a relation was checked on, and how many hedui could not
+/// assess: a share-sum checks the three shares it adds, and leaves a lone figure unchecked.
+#[test]
+fn summary_counts_the_figures_checked_and_not_assessable() {
+    let dir = scratch("coverage");
+    let draft = dir.join("draft.txt");
+    std::fs::write(
+        &draft,
+        "2023年，全省外贸进出口1200亿元。民营企业进出口占全省外贸总值的56.5%，国有企业占27.1%，外资企业占16.4%。全省共有港口12个。",
+    )
+    .unwrap();
+    let path = draft.to_str().unwrap();
+    let o = hedui(&["check", "--format", "json", path]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let (figures, checked) = (&doc["summary"]["figures"], &doc["summary"]["checked"]);
+    assert_eq!(figures, 5, "{doc}");
+    assert!(checked.as_u64().unwrap() >= 3, "the three shares: {doc}");
+    assert!(
+        checked.as_u64().unwrap() < 5,
+        "the ports are checked by nothing: {doc}"
+    );
+
+    let o = hedui(&["check", "--statistics", "--format", "concise", path]);
+    let line = stderr(&o);
+    assert!(
+        line.contains("of 5 figures") && line.contains("not assessable"),
+        "{line}"
+    );
+}

@@ -8,7 +8,7 @@ use super::inputs;
 use super::print;
 use hedui::report;
 use hedui::suppress::{apply_markers, Baseline};
-use hedui::{Finding, RuleSet, Severity, Source};
+use hedui::{Coverage, Finding, RuleSet, Severity, Source};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -49,7 +49,7 @@ fn config_for(args: &CheckArgs) -> Result<Option<Config>, ConfigError> {
 }
 
 /// Checks every draft on all cores; results keep the order of the drafts.
-fn check_all(sources: &[Source], rules: &RuleSet, progress: bool) -> Vec<Vec<Finding>> {
+fn check_all(sources: &[Source], rules: &RuleSet, progress: bool) -> Vec<(Vec<Finding>, Coverage)> {
     let bar = if progress {
         let bar = indicatif::ProgressBar::new(sources.len() as u64);
         bar.set_style(
@@ -60,7 +60,8 @@ fn check_all(sources: &[Source], rules: &RuleSet, progress: bool) -> Vec<Vec<Fin
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let results: Mutex<Vec<Option<Vec<Finding>>>> = Mutex::new(vec![None; sources.len()]);
+    let results: Mutex<Vec<Option<(Vec<Finding>, Coverage)>>> =
+        Mutex::new(vec![None; sources.len()]);
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -70,9 +71,10 @@ fn check_all(sources: &[Source], rules: &RuleSet, progress: bool) -> Vec<Vec<Fin
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(source) = sources.get(i) else { break };
-                let found = apply_markers(&source.text, hedui::check(source, rules));
+                let (found, coverage) = hedui::check_with_coverage(source, rules);
+                let found = apply_markers(&source.text, found);
                 if let Ok(mut r) = results.lock() {
-                    r[i] = Some(found);
+                    r[i] = Some((found, coverage));
                 }
                 bar.inc(1);
             });
@@ -87,7 +89,7 @@ fn check_all(sources: &[Source], rules: &RuleSet, progress: bool) -> Vec<Vec<Fin
         .collect()
 }
 
-fn statistics(results: &[(Source, Vec<Finding>)]) -> String {
+fn statistics(results: &[(Source, Vec<Finding>)], coverage: Coverage) -> String {
     let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for (_, findings) in results {
         for f in findings {
@@ -98,7 +100,20 @@ fn statistics(results: &[(Source, Vec<Finding>)]) -> String {
     for ((rule, severity), n) in counts {
         out.push_str(&format!("{n:>6}  {rule:<26} {severity}\n"));
     }
+    out.push_str(&coverage_line(coverage));
     out
+}
+
+/// `checked 120 of 174 figures (69%); 54 not assessable`: what the rules could and could not
+/// check.
+fn coverage_line(c: Coverage) -> String {
+    let percent = (c.checked * 100).checked_div(c.figures).unwrap_or(0);
+    format!(
+        "checked {} of {} figures ({percent}%); {} not assessable\n",
+        c.checked,
+        c.figures,
+        c.figures - c.checked
+    )
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
@@ -160,7 +175,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let exclude: Vec<String> = config.exclude.clone();
     let inputs = inputs::read(&paths, &exclude, args.stdin_filename.as_deref());
     let progress = !args.quiet && inputs.sources.len() > 1 && std::io::stderr().is_terminal();
-    let findings = check_all(&inputs.sources, &rules, progress);
+    let (findings, coverages): (Vec<_>, Vec<_>) = check_all(&inputs.sources, &rules, progress)
+        .into_iter()
+        .unzip();
+    let mut coverage = Coverage::default();
+    for c in coverages {
+        coverage += c;
+    }
     let mut results: Vec<(String, String, Vec<Finding>)> = inputs
         .sources
         .iter()
@@ -239,7 +260,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 .iter()
                 .map(|(s, f)| report::json::file(s, f))
                 .collect();
-            let doc = report::json::document(files, &all);
+            let doc = report::json::document(files, &all, coverage);
             print(&format!(
                 "{}\n",
                 serde_json::to_string_pretty(&doc).unwrap_or_default()
@@ -276,7 +297,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     }
     if args.statistics {
-        eprint!("{}", statistics(&checked));
+        eprint!("{}", statistics(&checked, coverage));
     }
     if inputs.skipped > 0 && !args.quiet {
         eprintln!("hedui: skipped {} binary file(s)", inputs.skipped);

@@ -3,8 +3,11 @@
 //! ```json
 //! {"files":[{"path":…,"findings":[{"rule":…,"severity":"error","message":…,"help":…,
 //!   "labels":[{"start":…,"end":…,"line":…,"column":…,"text":…,"note":…}]}]}],
-//!  "summary":{"errors":…,"warnings":…}}
+//!  "summary":{"errors":…,"warnings":…,"figures":…,"checked":…}}
 //! ```
+//!
+//! `figures` counts the figures that state a measure, `checked` those some rule's relation was
+//! evaluated on; the rest were not assessable.
 //!
 //! `start`/`end` are byte offsets into the file as read (a BOM counts), `line`/`column` are
 //! 1-based with columns in characters.
@@ -51,7 +54,7 @@ pub fn file(source: &Source, findings: &[Finding]) -> Value {
 }
 
 /// The whole document: files and the summary.
-pub fn document(files: Vec<Value>, all: &[&Finding]) -> Value {
+pub fn document(files: Vec<Value>, all: &[&Finding], coverage: crate::Coverage) -> Value {
     let errors = all.iter().filter(|f| f.severity == Severity::Error).count();
     let warnings = all
         .iter()
@@ -59,6 +62,11 @@ pub fn document(files: Vec<Value>, all: &[&Finding]) -> Value {
         .count();
     json!({
         "files": files,
-        "summary": { "errors": errors, "warnings": warnings },
+        "summary": {
+            "errors": errors,
+            "warnings": warnings,
+            "figures": coverage.figures,
+            "checked": coverage.checked,
+        },
     })
 }

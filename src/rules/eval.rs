@@ -260,6 +260,13 @@ pub fn participants(rule: &Rule, ex: &Extraction) -> Vec<usize> {
 
 /// Runs one rule over an extraction.
 pub fn check_rule(rule: &Rule, ex: &Extraction) -> Vec<Finding> {
+    check_rule_marking(rule, ex, &mut [])
+}
+
+/// Runs one rule over an extraction and marks in `checked` (one flag per fact, or empty to
+/// mark nothing) every fact the rule's assertion could be evaluated on, holding or not, in a
+/// relation with another figure.
+pub fn check_rule_marking(rule: &Rule, ex: &Extraction, checked: &mut [bool]) -> Vec<Finding> {
     let mut findings: Vec<Finding> = Vec::new();
     let mut seen: HashSet<Vec<usize>> = HashSet::new();
     for group in ex.groups.iter().filter(|g| rule.scopes.contains(&g.kind)) {
@@ -291,7 +298,19 @@ pub fn check_rule(rule: &Rule, ex: &Extraction) -> Vec<Finding> {
             terms,
             slack: rule.spec.growth_slack.unwrap_or_default(),
         };
-        let Some(Some((comparison, lhs, rhs))) = first_failure(rule, &env) else {
+        let Some(failure) = first_failure(rule, &env) else {
+            continue;
+        };
+        // A figure checked against itself alone (a share within 100%) is not counted: only a
+        // relation with another figure, or with a count the prose states, is.
+        if ids.len() + group.extra.len() >= 2 {
+            for &i in &ids {
+                if let Some(c) = checked.get_mut(i) {
+                    *c = true;
+                }
+            }
+        }
+        let Some((comparison, lhs, rhs)) = failure else {
             continue;
         };
         seen.insert(ids.clone());
