@@ -60,8 +60,7 @@ fn check_all(sources: &[Source], rules: &RuleSet, progress: bool) -> Vec<(Vec<Fi
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let results: Mutex<Vec<Option<(Vec<Finding>, Coverage)>>> =
-        Mutex::new(vec![None; sources.len()]);
+    let results: Mutex<Vec<Option<Checked>>> = Mutex::new(vec![None; sources.len()]);
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
