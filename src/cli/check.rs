@@ -49,7 +49,10 @@ fn config_for(args: &CheckArgs) -> Result<Option<Config>, ConfigError> {
 }
 
 /// Checks every draft on all cores; results keep the order of the drafts.
-fn check_all(sources: &[Source], rules: &RuleSet, progress: bool) -> Vec<(Vec<Finding>, Coverage)> {
+/// One draft's findings and how much of it the rules could check.
+type Checked = (Vec<Finding>, Coverage);
+
+fn check_all(sources: &[Source], rules: &RuleSet, progress: bool) -> Vec<Checked> {
     let bar = if progress {
         let bar = indicatif::ProgressBar::new(sources.len() as u64);
         bar.set_style(
