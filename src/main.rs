@@ -55,7 +55,13 @@ fn main() -> ExitCode {
             paths,
             format,
             stdin_filename,
-        } => extract(&paths, format, stdin_filename.as_deref()),
+            lexicon,
+        } => {
+            if !check::install_lexicon(&lexicon) {
+                return ExitCode::from(2);
+            }
+            extract(&paths, format, stdin_filename.as_deref())
+        }
         Command::Rules { command, mut rules } => {
             // `rules test DIR` tests the rules of DIR: load them beside the defaults.
             if let RulesCommand::Test { dirs, .. } = &command {

@@ -424,3 +424,49 @@ fn summary_counts_the_figures_checked_and_not_assessable() {
         "{line}"
     );
 }
+
+/// A newsroom extends a word list with a file of its own, no Rust: `至少` becomes a qualifier
+/// that reads `至少5万人` as above 5万. A broken word list is a diagnostic with exit 2.
+#[test]
+fn a_lexicon_folder_adds_words_and_a_broken_one_is_reported() {
+    let dir = scratch("lexicon");
+    let words = dir.join("words");
+    std::fs::create_dir_all(&words).unwrap();
+    std::fs::write(
+        words.join("qualifiers.json"),
+        r#"{"id": "qualifiers-before", "words": [{"word": "至少", "tag": "above"}]}"#,
+    )
+    .unwrap();
+    let draft = dir.join("draft.txt");
+    std::fs::write(&draft, "2024年，全市新增就业至少5万人。").unwrap();
+    let qualifier = |extra: &[&str]| {
+        let mut args = vec!["extract", "--format", "json", draft.to_str().unwrap()];
+        args.extend(extra);
+        let o = hedui(&args);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let figures = doc["files"][0]["figures"].as_array().unwrap().clone();
+        let f = figures
+            .iter()
+            .find(|f| f["text"] == "5万人")
+            .unwrap()
+            .clone();
+        f["qualifier"].clone()
+    };
+    assert_eq!(qualifier(&[]), Value::Null);
+    assert_eq!(qualifier(&["--lexicon", words.to_str().unwrap()]), "above");
+
+    std::fs::write(
+        words.join("qualifiers.json"),
+        r#"{"id": "qualifiers-before", "words": ["至少"]}"#,
+    )
+    .unwrap();
+    let o = hedui(&[
+        "check",
+        "--lexicon",
+        words.to_str().unwrap(),
+        draft.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("`至少` has no tag"), "{}", stderr(&o));
+}

@@ -31,6 +31,10 @@ pub enum Command {
         /// The name to report for a draft read from standard input.
         #[arg(long, value_name = "NAME")]
         stdin_filename: Option<String>,
+        /// A folder of word lists (`lexicon/*.json` format) that extend the default lexicon;
+        /// may repeat.
+        #[arg(long, value_name = "DIR")]
+        lexicon: Vec<PathBuf>,
     },
     /// List, explain or test rules; print the schema of rule files.
     Rules {
@@ -89,6 +93,10 @@ pub struct Selection {
     /// Run only the rules of the given folders, not the default set.
     #[arg(long, help_heading = "Rules")]
     pub no_default_rules: bool,
+    /// A folder of word lists (`lexicon/*.json` format) that add words to the default
+    /// lexicon: a region, a verb, a period word; may repeat.
+    #[arg(long, value_name = "DIR", help_heading = "Rules")]
+    pub lexicon: Vec<PathBuf>,
     /// Run only these rules (ids, comma-separated); may repeat.
     #[arg(long, value_delimiter = ',', value_name = "ID", help_heading = "Rules")]
     pub select: Vec<String>,

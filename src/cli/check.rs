@@ -17,6 +17,24 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// Loads the default rules (unless told not to) and the given folders.
+/// Puts in force the default lexicon extended with `dirs`; false (with the mistake reported)
+/// when a word list is broken.
+pub fn install_lexicon(dirs: &[PathBuf]) -> bool {
+    if dirs.is_empty() {
+        return true;
+    }
+    match hedui::lexicon::Lexicon::with_extensions(dirs) {
+        Ok(lexicon) => {
+            hedui::lexicon::install(lexicon);
+            true
+        }
+        Err(e) => {
+            fail(e.as_ref());
+            false
+        }
+    }
+}
+
 pub fn load_rules(dirs: &[PathBuf], defaults: bool) -> Option<RuleSet> {
     let mut set = if defaults {
         RuleSet::default_set()
@@ -132,6 +150,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let Some(mut rules) = load_rules(&dirs, defaults) else {
         return ExitCode::from(2);
     };
+    let mut lexicon: Vec<PathBuf> = config.lexicon.iter().map(|d| config.resolve(d)).collect();
+    lexicon.extend(args.selection.lexicon.iter().cloned());
+    if !install_lexicon(&lexicon) {
+        return ExitCode::from(2);
+    }
     // Flags replace the file's choice of rules.
     let select = if args.selection.select.is_empty() {
         &config.select

@@ -35,6 +35,9 @@ pub struct Config {
     /// Run the default rules (true unless set to false).
     #[serde(default = "yes")]
     pub default_rules: bool,
+    /// Word-list folders that extend the default lexicon.
+    #[serde(default)]
+    pub lexicon: Vec<PathBuf>,
     #[serde(default)]
     pub select: Vec<String>,
     #[serde(default)]
@@ -64,6 +67,7 @@ impl Default for Config {
             drafts: Vec::new(),
             rules: Vec::new(),
             default_rules: true,
+            lexicon: Vec::new(),
             select: Vec::new(),
             ignore: Vec::new(),
             severity: BTreeMap::new(),
@@ -99,7 +103,7 @@ impl Config {
             path: path.display().to_string(),
             reason,
             help: Some(
-                "hedui.json takes drafts, rules, default_rules, select, ignore, severity, exclude and baseline"
+                "hedui.json takes drafts, rules, default_rules, lexicon, select, ignore, severity, exclude and baseline"
                     .into(),
             ),
         }

@@ -5,68 +5,7 @@
 //! nearest the number wins: in `比重提高到22.2%` the `到` makes the figure a level, a share.
 
 use super::figure::{Kind, Qualifier};
-
-/// Verbs of change, with their sign.
-const CHANGE_VERBS: &[(&str, bool)] = &[
-    ("增长", true),
-    ("增加", true),
-    ("上升", true),
-    ("提高", true),
-    ("提升", true),
-    ("上涨", true),
-    ("回升", true),
-    ("扩大", true),
-    ("加快", true),
-    ("高出", true),
-    ("拉动", true),
-    ("增产", true),
-    // `增减12.47%`: the column of a report, signed by the number itself.
-    ("增减", true),
-    ("多增", true),
-    ("增收", true),
-    ("减产", false),
-    ("少增", false),
-    ("减收", false),
-    ("增", true),
-    ("涨", true),
-    ("多", true),
-    ("下降", false),
-    ("减少", false),
-    ("降低", false),
-    ("回落", false),
-    ("下滑", false),
-    ("下跌", false),
-    ("收窄", false),
-    ("缩小", false),
-    ("放缓", false),
-    ("萎缩", false),
-    ("向下拉动", false),
-    ("负增长", false),
-    ("减", false),
-    ("降", false),
-    ("跌", false),
-    ("少", false),
-];
-
-/// Nouns that name a rate of growth (`增速达到9%` is a growth even after `达到`).
-const GROWTH_NOUNS: &[(&str, bool)] = &[
-    ("增速", true),
-    ("增幅", true),
-    ("增长率", true),
-    ("涨幅", true),
-    ("升幅", true),
-    ("增长速度", true),
-    ("降幅", false),
-];
-
-/// Words that make a percentage a share of something.
-const SHARE_CUES: &[&str] = &["占", "比重", "占比", "份额", "比例", "构成"];
-
-/// Words right before a number that make it a level, not a change (`提高到22.2%`).
-const LEVEL_MARKERS: &[&str] = &["至", "到", "为", "达", "达到", "是", "在"];
-
-/// Comparison adverbs that mark a growth rate without a verb nearby (`同比8.1%`).
-const COMPARATIVES: &[&str] = &["同比", "环比", "比上年", "比去年", "较上年", "比上月"];
+use crate::lexicon::{self, List};
 
 /// The end (byte offset in `s`) of the last occurrence of any word of `words`, with the word.
 fn last_of<'a, T: Copy>(s: &str, words: &'a [(&'a str, T)]) -> Option<(usize, &'a str, T)> {
@@ -85,8 +24,11 @@ fn last_word(s: &str, words: &[&str]) -> Option<usize> {
 
 /// Strips adverbs that sit between a verb and its number (`提高到了`, `分别`, `均`).
 fn trim_fillers(mut s: &str) -> &str {
-    const FILLERS: &[&str] = &["了", "分别", "均", "约", "大约", "都"];
-    while let Some(f) = FILLERS.iter().find(|f| s.ends_with(*f)) {
+    while let Some(f) = lexicon::get()
+        .words(List::Fillers)
+        .iter()
+        .find(|f| s.ends_with(*f))
+    {
         s = &s[..s.len() - f.len()];
     }
     s
@@ -96,9 +38,9 @@ fn trim_fillers(mut s: &str) -> &str {
 /// Returns the kind and whether the sign is negative.
 pub fn classify_rate(pre: &str, points: bool) -> (Kind, bool) {
     let pre = trim_fillers(pre);
-    let verb = last_of(pre, CHANGE_VERBS);
-    let noun = last_of(pre, GROWTH_NOUNS);
-    let share = last_word(pre, SHARE_CUES);
+    let verb = last_of(pre, lexicon::get().signed(List::ChangeCues));
+    let noun = last_of(pre, lexicon::get().signed(List::GrowthNouns));
+    let share = last_word(pre, lexicon::get().words(List::ShareCues));
     if points {
         // `向下拉动经济增长0.6个百分点`, `拖累0.6个百分点`: a pull downwards, whatever verb
         // follows it.
@@ -116,7 +58,10 @@ pub fn classify_rate(pre: &str, points: bool) -> (Kind, bool) {
         // `占全省外贸增量的38.0%`: the words of change name the base.
         return (Kind::Share, false);
     }
-    let level = LEVEL_MARKERS.iter().any(|m| pre.ends_with(m));
+    let level = lexicon::get()
+        .words(List::LevelMarkers)
+        .iter()
+        .any(|m| pre.ends_with(m));
     if level {
         if let Some((_, _, sign)) = noun {
             if share.is_none_or(|s| noun.is_some_and(|(n, _, _)| n > s)) {
@@ -135,42 +80,36 @@ pub fn classify_rate(pre: &str, points: bool) -> (Kind, bool) {
         (None, Some(_)) => (Kind::Share, false),
         (None, None) => match noun {
             Some((_, _, sign)) => (Kind::Growth, !sign),
-            None if COMPARATIVES.iter().any(|c| pre.contains(c)) => (Kind::Growth, false),
+            None if lexicon::get()
+                .words(List::Comparatives)
+                .iter()
+                .any(|c| pre.contains(c)) =>
+            {
+                (Kind::Growth, false)
+            }
             None => (Kind::Number, false),
         },
     }
 }
-
-/// Nouns of a rate or proportion: a change of one is measured in 个百分点, not in %.
-const RATE_NOUNS: &[&str] = &[
-    "比重",
-    "占比",
-    "份额",
-    "比例",
-    "增速",
-    "增幅",
-    "利润率",
-    "城镇化率",
-    "失业率",
-    "贡献率",
-    "覆盖率",
-    "普及率",
-    "渗透率",
-];
 
 /// True for `比重提升1.2%`: a rate or proportion, then a verb of change, then the number.
 /// The change of a rate is a number of percentage points; `%` there is a slip or a relative
 /// change that needs saying so.
 pub fn is_rate_change(pre: &str) -> bool {
     let pre = trim_fillers(pre);
-    let Some((verb_end, verb, _)) = last_of(pre, CHANGE_VERBS) else {
+    let Some((verb_end, verb, _)) = last_of(pre, lexicon::get().signed(List::ChangeCues)) else {
         return false;
     };
-    if LEVEL_MARKERS.iter().any(|m| pre.ends_with(m)) {
+    if lexicon::get()
+        .words(List::LevelMarkers)
+        .iter()
+        .any(|m| pre.ends_with(m))
+    {
         return false;
     }
     let verb_start = verb_end - verb.len();
-    RATE_NOUNS
+    lexicon::get()
+        .words(List::RateNouns)
         .iter()
         .filter_map(|n| pre[..verb_start].rfind(n).map(|i| i + n.len()))
         .max()
@@ -188,9 +127,14 @@ pub fn is_change(pre: &str) -> Option<bool> {
     let pre = trim_fillers(pre);
     // A one-character verb (`少4.5万亿元`) is a change only after a comparison (`同比少`,
     // `比上年同期少`): alone, `多` and `少` are too common.
-    let compared =
-        COMPARATIVES.iter().any(|c| pre.contains(c)) || pre.contains('比') || pre.contains('较');
-    CHANGE_VERBS
+    let compared = lexicon::get()
+        .words(List::Comparatives)
+        .iter()
+        .any(|c| pre.contains(c))
+        || pre.contains('比')
+        || pre.contains('较');
+    lexicon::get()
+        .signed(List::ChangeCues)
         .iter()
         .filter(|(w, _)| w.chars().count() >= 2 || compared)
         .filter(|(w, _)| pre.ends_with(w))
@@ -198,41 +142,10 @@ pub fn is_change(pre: &str) -> Option<bool> {
         .map(|&(_, sign)| sign)
 }
 
-/// Qualifier words right before a number.
-const PRE_QUALIFIERS: &[(&str, Qualifier)] = &[
-    ("超过", Qualifier::Above),
-    ("超", Qualifier::Above),
-    ("逾", Qualifier::Above),
-    ("突破", Qualifier::Above),
-    ("高于", Qualifier::Above),
-    ("大于", Qualifier::Above),
-    ("多于", Qualifier::Above),
-    ("破", Qualifier::Above),
-    ("接近", Qualifier::Nearly),
-    ("将近", Qualifier::Nearly),
-    ("近", Qualifier::Nearly),
-    ("约", Qualifier::About),
-    ("大约", Qualifier::About),
-    ("大概", Qualifier::About),
-    ("不到", Qualifier::Below),
-    ("不足", Qualifier::Below),
-    ("低于", Qualifier::Below),
-    ("少于", Qualifier::Below),
-    ("未满", Qualifier::Below),
-];
-
-/// Qualifier words right after a figure's unit.
-const POST_QUALIFIERS: &[(&str, Qualifier)] = &[
-    ("以上", Qualifier::Above),
-    ("以下", Qualifier::Below),
-    ("以内", Qualifier::Below),
-    ("左右", Qualifier::About),
-    ("上下", Qualifier::About),
-];
-
 /// The qualifier that ends `pre`, with its length in bytes.
 pub fn qualifier_before(pre: &str) -> Option<(Qualifier, usize)> {
-    PRE_QUALIFIERS
+    lexicon::get()
+        .qualified(List::QualifiersBefore)
         .iter()
         .filter(|(w, _)| pre.ends_with(w))
         .max_by_key(|(w, _)| w.len())
@@ -241,7 +154,8 @@ pub fn qualifier_before(pre: &str) -> Option<(Qualifier, usize)> {
 
 /// The qualifier that starts `post`, with its length in bytes.
 pub fn qualifier_after(post: &str) -> Option<(Qualifier, usize)> {
-    POST_QUALIFIERS
+    lexicon::get()
+        .qualified(List::QualifiersAfter)
         .iter()
         .find(|(w, _)| post.starts_with(w))
         .map(|&(w, q)| (q, w.len()))

@@ -9,6 +9,7 @@
 use super::figure::{Figure, Kind};
 use super::label::{label_of, share_parts};
 use super::scan::LOOK_BEHIND;
+use crate::lexicon::{self, List};
 use crate::text::{window_start, Text};
 
 /// A figure and what it measures.
@@ -43,19 +44,11 @@ pub struct Fact {
     pub target: bool,
 }
 
-/// Words that set a goal: what follows them in the sentence is hoped for.
-const GOAL: &[&str] = &[
-    "力争",
-    "目标",
-    "争取",
-    "计划到",
-    "预计到",
-    "规划到",
-    "确保到",
-];
-
 fn sets_a_goal(before: &str) -> bool {
-    GOAL.iter().any(|w| before.contains(w))
+    lexicon::get()
+        .words(List::GoalWords)
+        .iter()
+        .any(|w| before.contains(w))
 }
 
 impl Fact {
@@ -130,30 +123,22 @@ fn without_common(label: &str, other: &str) -> String {
         .collect()
 }
 
-/// Periods named in words. A month or a year is a figure (`7月份`, `2023年`) and sets the
-/// period by itself; these have no digits.
-const PERIOD_WORDS: &[&str] = &[
-    "上半年",
-    "下半年",
-    "前三季度",
-    "当月",
-    "去年同期",
-    "上年同期",
-];
-
 /// The last period word in `s`, if any. A word after a comparing word (`比去年同期增长`) is
 /// the point of comparison, not the period of the figure.
 fn period_word(s: &str) -> Option<&'static str> {
-    PERIOD_WORDS
+    lexicon::get()
+        .words(List::PeriodWords)
         .iter()
         .filter_map(|w| s.rfind(w).map(|i| (i, *w)))
-        .filter(|(i, _)| !COMPARISON.iter().any(|c| s[..*i].ends_with(c)))
+        .filter(|(i, _)| {
+            !lexicon::get()
+                .words(List::ComparisonWords)
+                .iter()
+                .any(|c| s[..*i].ends_with(c))
+        })
         .max_by_key(|(i, w)| (*i, w.len()))
         .map(|(_, w)| w)
 }
-
-/// Words that open a sentence continuing the period of the sentence before.
-const CONTINUATIONS: &[&str] = &["同期", "其中", "当月", "同月", "当季", "此外", "另外"];
 
 /// How many sentences (`；` counts) back a bare share looks for its base.
 const BASE_REACH: usize = 3;
@@ -170,16 +155,16 @@ fn subset_scopes(text: &Text) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Words before a date that make it a point of comparison, not the period of what follows.
-const COMPARISON: &[&str] = &["较", "比", "与", "同", "相比", "自", "从"];
-
 fn is_comparison_date(pre: &str) -> bool {
     // `从去年8月`: a relative year may stand between the word and the date.
     let pre = ["去年", "今年", "上年", "前年"]
         .iter()
         .find_map(|y| pre.strip_suffix(y))
         .unwrap_or(pre);
-    COMPARISON.iter().any(|w| pre.ends_with(w))
+    lexicon::get()
+        .words(List::ComparisonWords)
+        .iter()
+        .any(|w| pre.ends_with(w))
 }
 
 /// Builds facts from figures: labels, bases and periods.
@@ -210,7 +195,11 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
         if full.start != period_sentence {
             period_sentence = full.start;
             let opening = &t[full.start..fig.norm.start.max(full.start)];
-            if !CONTINUATIONS.iter().any(|w| opening.starts_with(w)) {
+            if !lexicon::get()
+                .words(List::Continuations)
+                .iter()
+                .any(|w| opening.starts_with(w))
+            {
                 period.clone_from(&main_period);
             }
         }

@@ -10,6 +10,7 @@
 
 use super::fact::Fact;
 use super::figure::Kind;
+use crate::lexicon::{self, List};
 use crate::text::Text;
 
 /// What a change or rate is measured against, as stated before it.
@@ -47,80 +48,15 @@ impl Basis {
     }
 }
 
-/// `比…`, `较…` after which the comparison point means the same period a year before.
-const YEAR_POINTS: &[&str] = &[
-    "上年同期",
-    "去年同期",
-    "同期",
-    "上年",
-    "去年",
-    "上年度",
-    "上一年",
-];
-
-/// Comparison points that mean the start of the year.
-const YEAR_START_POINTS: &[&str] = &[
-    "年初",
-    "上年末",
-    "去年末",
-    "上年底",
-    "去年底",
-    "上年年末",
-    "去年年末",
-    "上年度末",
-];
-
-/// Comparison points that mean the month before.
-const MONTH_POINTS: &[&str] = &["上月", "上月末", "上月底", "上个月"];
-
 /// Words that compare (`比一季度提高`), as opposed to `比` inside a noun (`比重`).
 const COMPARE: &[&str] = &["比", "较"];
-
-/// Nouns that begin with `比` or end with it and are no comparison.
-const NOT_COMPARE: &[&str] = &[
-    "比重", "比例", "比率", "占比", "同比", "环比", "对比", "比值",
-];
-
-/// Verbs and adverbs that close a comparison point: `比同期提高`, `比各项贷款高`.
-const COMPARISON_VERBS: &[&str] = &[
-    "提高", "提升", "上升", "下降", "降低", "回落", "增长", "增加", "减少", "收窄", "扩大", "加快",
-    "放缓", "回升", "持平", "分别", "均", "高出", "低于", "高于", "多", "少", "高", "低", "快",
-    "慢",
-];
-
-/// Generic words that name a kind of rate, not a measure: the measure is the level before them.
-const GENERIC: &[&str] = &[
-    "增速",
-    "增幅",
-    "降幅",
-    "涨幅",
-    "跌幅",
-    "增长率",
-    "比重",
-    "占比",
-    "份额",
-    "增量",
-    "增长",
-];
-
-/// Verbs that make a label a relation between two measures rather than one measure.
-const RELATION_VERBS: &[&str] = &["拉动", "带动", "贡献", "影响", "推动"];
-
-/// Verbs that may not remain in a measure's name.
-const CHANGE_VERBS: &[&str] = &[
-    "收窄", "扩大", "提高", "提升", "上升", "下降", "回落", "加快", "放缓", "回升", "增长", "增加",
-    "减少",
-];
-
-/// Nouns that hold a verb of change: `增加值` is value added, not an increase.
-const VERB_NOUNS: &[&str] = &["增加值", "增长率", "增长点", "增长极", "增量"];
 
 /// Byte positions of comparing words in `s` (skipping `比重`, `同比` and the like).
 fn comparing_at(s: &str) -> Vec<usize> {
     let mut out = Vec::new();
     for w in COMPARE {
         for (i, _) in s.match_indices(w) {
-            let in_noun = NOT_COMPARE.iter().any(|n| {
+            let in_noun = lexicon::get().words(List::NotComparing).iter().any(|n| {
                 let ni = n.find(w).unwrap_or(0);
                 i >= ni && s[i - ni..].starts_with(n)
             });
@@ -138,7 +74,8 @@ fn comparison_point(pre: &str) -> Option<&str> {
     let at = *comparing_at(pre).last()?;
     let mut point = &pre[at + "比".len()..];
     // The point ends at the first verb after it.
-    let end = COMPARISON_VERBS
+    let end = lexicon::get()
+        .words(List::ComparisonClosers)
         .iter()
         .filter_map(|v| point.find(v))
         .min()
@@ -161,9 +98,9 @@ fn stated_basis(pre: &str, lead: &str, period: Option<&str>) -> Basis {
     // A named other point (`按可比口径较2019年增长`) decides before any qualifier.
     let other = point.filter(|p| {
         !p.is_empty()
-            && !YEAR_POINTS.contains(p)
-            && !YEAR_START_POINTS.contains(p)
-            && !MONTH_POINTS.contains(p)
+            && !lexicon::get().words(List::YearPoints).contains(p)
+            && !lexicon::get().words(List::YearStartPoints).contains(p)
+            && !lexicon::get().words(List::MonthPoints).contains(p)
             && year_before(p, period).is_none()
             && !(p.len() <= 6 && p.ends_with('月') && p.starts_with(|c: char| c.is_ascii_digit()))
     });
@@ -177,9 +114,12 @@ fn stated_basis(pre: &str, lead: &str, period: Option<&str>) -> Basis {
         Basis::Excluding
     } else if pre.contains("可比口径") {
         Basis::Comparable
-    } else if pre.contains("环比") || is_point(MONTH_POINTS) || month_number(pre) {
+    } else if pre.contains("环比")
+        || is_point(lexicon::get().words(List::MonthPoints))
+        || month_number(pre)
+    {
         Basis::Month
-    } else if is_point(YEAR_START_POINTS) {
+    } else if is_point(lexicon::get().words(List::YearStartPoints)) {
         Basis::YearStart
     } else if pre.contains("实际") || pre.contains("扣除价格") || pre.contains("可比价") {
         Basis::Real
@@ -188,7 +128,7 @@ fn stated_basis(pre: &str, lead: &str, period: Option<&str>) -> Basis {
     } else if pre.contains("相比") {
         Basis::Other(pre.to_string())
     } else if let Some(p) = point {
-        if YEAR_POINTS.contains(&p) || p.is_empty() {
+        if lexicon::get().words(List::YearPoints).contains(&p) || p.is_empty() {
             Basis::Year
         } else {
             year_before(p, period).unwrap_or_else(|| Basis::Other(p.to_string()))
@@ -271,20 +211,34 @@ fn is_relative(f: &Fact) -> bool {
 pub fn measure(text: &Text, facts: &[Fact], i: usize) -> Option<String> {
     let f = &facts[i];
     let label = f.label.as_str();
-    if label.is_empty() || RELATION_VERBS.iter().any(|v| label.contains(v)) {
+    if label.is_empty()
+        || lexicon::get()
+            .words(List::RelationVerbs)
+            .iter()
+            .any(|v| label.contains(v))
+    {
         return None;
     }
     let noun = match comparing_at(label).first() {
         Some(&at) => &label[..at],
         None => label,
     };
-    let without_nouns = VERB_NOUNS
+    let without_nouns = lexicon::get()
+        .words(List::VerbNouns)
         .iter()
         .fold(noun.to_string(), |s, n| s.replace(n, "·"));
-    if CHANGE_VERBS.iter().any(|v| without_nouns.contains(v)) && !GENERIC.contains(&noun) {
+    if lexicon::get()
+        .words(List::ChangeVerbs)
+        .iter()
+        .any(|v| without_nouns.contains(v))
+        && !lexicon::get().words(List::GenericRates).contains(&noun)
+    {
         return None;
     }
-    let generic = GENERIC.iter().find(|g| noun.ends_with(*g));
+    let generic = lexicon::get()
+        .words(List::GenericRates)
+        .iter()
+        .find(|g| noun.ends_with(*g));
     match generic {
         Some(g) if noun.len() == g.len() => {
             // `增速比同期提高…`: the rate of the level stated before it in the sentence.

@@ -7,112 +7,7 @@
 //! notes anywhere. A share's clause also names its whole: `占同期福建省外贸总值的51.1%` has the
 //! base `福建省外贸总值`.
 
-/// Words that open a clause without being part of what it measures.
-const LEADING: &[&str] = &[
-    "其中",
-    "同期",
-    "全年",
-    "今年",
-    "去年",
-    "当年",
-    "上年",
-    "本年",
-    "年末",
-    "年底",
-    "年内",
-    "上半年",
-    "下半年",
-    "前三季度",
-    "当月",
-    "累计",
-    "截至",
-    "截止",
-    "目前",
-    "此外",
-    "另外",
-    "同时",
-    "据统计",
-    "数据显示",
-    "统计显示",
-    "初步核算",
-    "按可比价格计算",
-    "从行业看",
-    "从来源地看",
-    "从地区看",
-    "而",
-    "但",
-    "按可比口径",
-    "按现价计算",
-    "扣除价格因素",
-    "比上年同期",
-    "比去年同期",
-];
-
-/// Words that close a clause before its number without being part of the measure.
-const TRAILING: &[&str] = &[
-    "同比",
-    "环比",
-    "比上年",
-    "比去年",
-    "较上年",
-    "增长",
-    "下降",
-    "增加",
-    "减少",
-    "提高",
-    "提升",
-    "上升",
-    "回落",
-    "为",
-    "达到",
-    "达",
-    "是",
-    "约",
-    "大约",
-    "实现",
-    "共计",
-    "合计",
-    "累计",
-    "总计",
-    "超过",
-    "超",
-    "突破",
-    "逾",
-    "接近",
-    "将近",
-    "近",
-    "了",
-    "已",
-    "共",
-    "预计",
-    "计",
-    "有",
-    "完成",
-    "分别",
-    "均",
-    "仍",
-    "已经",
-    "增至",
-    "降至",
-    "规模",
-    "预期",
-    "至",
-    "到",
-    "高达",
-    "进一步",
-    "保持",
-    "稳定在",
-    "在",
-    "占比",
-    "比重",
-    "的",
-    "按可比口径",
-    "按可比价格计算",
-    "按现价计算",
-    "扣除价格因素",
-    "名义",
-    "实际",
-];
+use crate::lexicon::{self, List};
 
 /// Removes quotes and parenthetical notes but keeps list commas: `“新三样”、锂电池（含储能）`
 /// → `新三样、锂电池`.
@@ -157,7 +52,7 @@ fn strip_leading(mut s: &str) -> &str {
                 }
             }
         }
-        for w in LEADING {
+        for w in lexicon::get().words(List::LabelLeading) {
             if let Some(rest) = s.strip_prefix(w) {
                 s = rest;
                 break;
@@ -172,7 +67,8 @@ fn strip_leading(mut s: &str) -> &str {
 fn strip_trailing(mut s: &str) -> &str {
     loop {
         let before = s;
-        if let Some(w) = TRAILING
+        if let Some(w) = lexicon::get()
+            .words(List::LabelTrailing)
             .iter()
             .filter(|w| s.ends_with(*w))
             .max_by_key(|w| w.len())
@@ -185,12 +81,6 @@ fn strip_trailing(mut s: &str) -> &str {
     }
 }
 
-/// How datelines open: `本报北京1月19日电`, `据新华社贵阳电`.
-const DATELINE_OPENERS: &[&str] = &["本报", "据新华社", "新华社", "中新社", "中新网", "人民网"];
-
-/// Words of an average, which is not additive like the level it averages.
-const AVERAGES: &[&str] = &["日均", "月均", "年均", "人均", "户均", "平均"];
-
 /// The measure named by the clause text before a figure.
 pub fn label_of(pre: &str) -> String {
     // A dateline (`本报北京电（记者某某）`, its date already taken out) is not part of the
@@ -200,7 +90,13 @@ pub fn label_of(pre: &str) -> String {
         .find(|d| pre.starts_with(*d))
         .map_or(pre, |_| &pre['电'.len_utf8()..]);
     let pre = match pre.find("电（").or_else(|| pre.find("电(")) {
-        Some(i) if DATELINE_OPENERS.iter().any(|o| pre.starts_with(o)) && i <= 30 => {
+        Some(i)
+            if lexicon::get()
+                .words(List::DatelineOpeners)
+                .iter()
+                .any(|o| pre.starts_with(o))
+                && i <= 30 =>
+        {
             &pre[i + '电'.len_utf8()..]
         }
         _ => pre,
@@ -231,7 +127,8 @@ pub fn label_of(pre: &str) -> String {
     // What is left must name something: one character is a stray verb or particle. But an
     // average (`日均180.7万人次`) says what it is even with no subject.
     if s.chars().count() < 2 {
-        AVERAGES
+        lexicon::get()
+            .words(List::Averages)
             .iter()
             .find(|a| cleaned.contains(*a))
             .map_or(String::new(), |a| a.to_string())
@@ -285,38 +182,15 @@ pub fn share_parts(pre: &str) -> (String, Option<String>) {
     }
 }
 
-/// Ways of cutting a body of people that reports of its make-up list side by side, each a
-/// breakdown of its own: `女性代表占31.8%；少数民族代表占11.3%；党政领导干部代表占21.9%`
-/// are three cuts of one whole, not three parts of it.
-const DIMENSIONS: &[(&str, &[&str])] = &[
-    (
-        "sex",
-        &[
-            "女性",
-            "男性",
-            "妇女",
-            "女职工",
-            "女干部",
-            "女代表",
-            "女委员",
-        ],
-    ),
-    ("ethnicity", &["少数民族", "汉族"]),
-    ("party", &["党员", "党派", "无党派", "非党"]),
-    ("age", &["岁", "青年", "老年", "中年"]),
-    (
-        "education",
-        &["学历", "本科", "研究生", "硕士", "博士", "大专", "学位"],
-    ),
-    ("tenure", &["连任", "新任", "首次当选"]),
-];
-
-/// The way of cutting a body of people that a label names, if any (`女委员`: sex).
+/// The way of cutting a body of people that a label names, if any (`女委员`: sex). Ways of
+/// cutting (`lexicon/dimensions.json`) are breakdowns of their own: `女性代表占31.8%；少数民族
+/// 代表占11.3%` are two cuts of one whole, not two parts of it.
 pub fn dimension(label: &str) -> Option<&'static str> {
-    DIMENSIONS
+    lexicon::get()
+        .tagged(List::Dimensions)
         .iter()
-        .find(|(_, words)| words.iter().any(|w| label.contains(w)))
-        .map(|(name, _)| *name)
+        .find(|(w, _)| label.contains(w))
+        .map(|(_, way)| *way)
 }
 
 /// Both labels name the same way of cutting people (`18岁以下的`, `18—35岁的`: age).

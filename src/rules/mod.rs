@@ -15,7 +15,7 @@ pub use error::RuleError;
 pub use eval::{check_rule, check_rule_marking, participants};
 
 use crate::extract::{GroupKind, Kind};
-use error::locate_string;
+pub(crate) use error::locate_string;
 use regex::Regex;
 use spec::{RuleSpec, Selector};
 use std::path::Path;

@@ -11,13 +11,9 @@ use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::extract::label::{dimension, head, same_cut};
 use crate::interval::Interval;
+use crate::lexicon::{self, List};
 use crate::text::Text;
 use rust_decimal::Decimal;
-
-/// Bases that name only a region.
-const REGIONS: &[&str] = &[
-    "全球", "世界", "全国", "全省", "全市", "全区", "全县", "我国",
-];
 
 /// How many sentences apart two shares of one chain may stand.
 const CHAIN_REACH: usize = 2;
@@ -74,7 +70,10 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         }
         // `新能源汽车产量占全球比重超过六成，光伏组件产量占全球比重超过八成`: a bare region as
         // the base stands for "this measure, worldwide", a different whole for each measure.
-        if f.base.as_deref().is_some_and(|b| REGIONS.contains(&b)) {
+        if f.base
+            .as_deref()
+            .is_some_and(|b| lexicon::get().words(List::Regions).contains(&b))
+        {
             if !current.is_empty() {
                 chains.push(std::mem::take(&mut current));
             }

@@ -5,6 +5,7 @@
 
 use super::{member, new_breakdown, same_scope, Group, GroupKind};
 use crate::extract::fact::Fact;
+use crate::lexicon::{self, List};
 use crate::text::Text;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -12,10 +13,8 @@ use std::ops::Range;
 /// A whole's label without the words that only say it is the whole (`全国`, `全省`): the parts
 /// of `全国实际使用外资金额` are labelled `制造业实际使用外资金额`.
 pub fn core(label: &str) -> &str {
-    const WHOLE_SCOPE: &[&str] = &[
-        "全国", "我国", "全省", "全市", "全区", "全县", "全球", "总体",
-    ];
-    WHOLE_SCOPE
+    lexicon::get()
+        .words(List::WholeScope)
         .iter()
         .find_map(|w| label.strip_prefix(w))
         .unwrap_or(label)

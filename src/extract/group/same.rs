@@ -9,12 +9,9 @@ use super::{member, Group, GroupKind};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::extract::identity::{self, Basis};
+use crate::lexicon::{self, List};
 use crate::text::Text;
 use std::collections::HashMap;
-
-const REVISION: &[&str] = &[
-    "初步", "核实", "修订", "修正", "调整", "快报", "初值", "终值", "预计",
-];
 
 /// True when the fact's own full sentence states a date or period: a repeated measure is
 /// compared only when each statement says which period it is about.
@@ -78,7 +75,10 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                 f.figure.kind,
                 Kind::Amount | Kind::Count | Kind::Share | Kind::Growth | Kind::Points
             )
-            && !REVISION.iter().any(|w| sentence_text(text, f).contains(w))
+            && !lexicon::get()
+                .words(List::RevisionWords)
+                .iter()
+                .any(|w| sentence_text(text, f).contains(w))
             && !identity::in_brackets(text, f)
             && period_stated(text, facts, i);
         if !eligible {

@@ -5,15 +5,14 @@ use super::{full_sentence_end, member, Group, GroupKind};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::extract::label::{dimension, head, same_cut};
+use crate::lexicon::{self, List};
 use crate::text::Text;
-
-/// Words after which the rest of the sentence lists parts of what came before.
-const MARKERS: &[&str] = &["其中", "中有", "之中"];
 
 /// Marks every fact after a marker (to the end of its sentence) as a part of the level before it.
 pub fn mark(text: &Text, facts: &mut [Fact]) {
     let text_str = text.as_str();
-    let mut at_all: Vec<usize> = MARKERS
+    let mut at_all: Vec<usize> = lexicon::get()
+        .words(List::SubsetMarkers)
         .iter()
         .flat_map(|m| text_str.match_indices(m).map(|(i, _)| i))
         .collect();
@@ -53,7 +52,10 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
         // a cut of the nearest count, when its sentence counts nothing else in that unit.
         let nearest = before().next().map(|(i, _)| i).filter(|&w| {
             first_part.is_empty()
-                || TOTALS.iter().any(|s| facts[w].label.ends_with(s))
+                || lexicon::get()
+                    .words(List::Totals)
+                    .iter()
+                    .any(|s| facts[w].label.ends_with(s))
                 || (dimension(&first_part).is_some() && levels_beside(text, facts, w).count() == 1)
         });
         let Some(whole) = related_whole
@@ -154,9 +156,6 @@ fn share_names_a_wider_whole(facts: &[Fact], split: usize, scope_end: usize, w: 
                 && super::part_of::core(&whole) != base
         })
 }
-
-/// Heads of a total, which takes parts of any name.
-const TOTALS: &[&str] = &["总额", "总值", "总量", "总数", "合计", "总计", "生产总值"];
 
 /// How many brackets are open at the end of `s`.
 fn bracket_depth(s: &str) -> i32 {
