@@ -76,6 +76,39 @@ fn lone_digits_around(original: &str, start: usize, end: usize) -> bool {
         && !touches(original[end..].chars().nth(1).map(fold_char))
 }
 
+/// Letters of pinyin with a tone mark.
+const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
+
+/// The byte length of a pinyin reading in brackets at `at` right after a CJK character
+/// (`國(guó)`, `個(gè)`), which some mirror sites print after every hard character: noise, like
+/// the spaces of a PDF. It must hold a tone mark, so that `指标(a)` stays.
+fn pinyin_note(original: &str, at: usize, prev: Option<char>) -> Option<usize> {
+    if !prev.is_some_and(is_cjk) {
+        return None;
+    }
+    let rest = &original[at..];
+    let open = rest.chars().next().filter(|c| matches!(c, '(' | '（'))?;
+    let mut len = open.len_utf8();
+    let mut letters = 0;
+    let mut toned = false;
+    for c in rest[len..].chars() {
+        len += c.len_utf8();
+        match c {
+            ')' | '）' => return (letters > 0 && toned).then_some(len),
+            c if c.is_ascii_lowercase() => letters += 1,
+            c if TONED.contains(c) => {
+                letters += 1;
+                toned = true;
+            }
+            _ => return None,
+        }
+        if letters > 6 {
+            return None;
+        }
+    }
+    None
+}
+
 fn is_layout_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u{3000}' || c == '\u{A0}'
 }
@@ -133,6 +166,13 @@ impl Normalized {
                         text.push(' ');
                         origin.push((start as u32, end as u32));
                     }
+                }
+                continue;
+            }
+            if let Some(len) = pinyin_note(original, i, text.chars().next_back()) {
+                // Skip the note as layout damage: `個(gè)百分點` reads `個百分點`.
+                while chars.peek().is_some_and(|&(j, _)| j < i + len) {
+                    chars.next();
                 }
                 continue;
             }
@@ -211,6 +251,13 @@ mod tests {
         assert_eq!(normalize("2 0 2 3 年"), "2023年");
         assert_eq!(normalize("同比 17.95 63.35"), "同比17.95 63.35");
         assert_eq!(normalize("1 12.3"), "1 12.3");
+    }
+
+    #[test]
+    fn pinyin_readings_printed_after_characters_are_noise() {
+        assert_eq!(normalize("高1.9個(gè)百分點(diǎn)"), "高1.9个百分点");
+        assert_eq!(normalize("指标(a)"), "指标(a)");
+        assert_eq!(normalize("(guó)2023"), "(guó)2023");
     }
 
     #[test]
