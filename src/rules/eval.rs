@@ -37,6 +37,10 @@ fn selects(sel: &CompiledSelector, fact: &Fact, role: &str) -> bool {
         && s.tags
             .iter()
             .all(|t| fact.figure.tags.contains(&t.as_str()))
+        && !s
+            .tags_not
+            .iter()
+            .any(|t| fact.figure.tags.contains(&t.as_str()))
 }
 
 /// Binds the rule's names to facts of one group, or `None` when the group does not fit.

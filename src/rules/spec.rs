@@ -104,6 +104,10 @@ pub struct Selector {
     /// Tags the figure must carry: `rate-change` (a rate that moved by `%`).
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Tags the figure must not carry: `rate` (a rate of the thing named, `拨备覆盖率228.55%`,
+    /// which is no part of a whole and may pass 100%).
+    #[serde(default)]
+    pub tags_not: Vec<String>,
 }
 
 fn one() -> usize {

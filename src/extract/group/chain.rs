@@ -8,7 +8,7 @@
 
 use super::{full_sentence_end, member, new_breakdown, Group, GroupKind};
 use crate::extract::fact::Fact;
-use crate::extract::figure::Kind;
+use crate::extract::figure::{tag, Kind};
 use crate::extract::label::{dimension, head, same_cut};
 use crate::interval::Interval;
 use crate::text::Text;
@@ -58,7 +58,8 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     // (paragraph, whether it speaks of a multiple-choice question), for the last one looked at.
     let mut multiple_choice = (usize::MAX, false);
     for (i, f) in facts.iter().enumerate() {
-        if f.figure.kind != Kind::Share || !f.is_measure() {
+        // A rate (`投票率71.86%`, `出生率10.5‰`) is a share of no whole stated beside it.
+        if f.figure.kind != Kind::Share || !f.is_measure() || f.figure.tags.contains(&tag::RATE) {
             continue;
         }
         // Answers to a multiple-choice question (`多选`) add up past 100% by design.
