@@ -14,7 +14,7 @@ mod units;
 
 pub use fact::Fact;
 pub use figure::{Figure, Kind, Qualifier};
-pub use group::{Group, GroupKind, Member, Synthetic};
+pub use group::{Group, GroupKind, Member, Role, Synthetic};
 pub use label::head;
 
 use crate::source::Source;

@@ -68,9 +68,13 @@ pub struct RuleSpec {
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Selector {
-    /// The role the fact plays in its group (`whole`, `part`, `member`, `share`, `start` …, see
-    /// the group kinds); any role when absent.
+    /// The role the fact plays in its group; any role when absent. Each scope gives its own
+    /// roles: `share-chain`, `sentence`, `each`, `article`: member; `subset`, `part-of`,
+    /// `complement`: whole, part; `share-of`: share, part, whole; `respectively`: value;
+    /// `same-measure`: first, second; `change`: level, change, rate; `consecutive`: start,
+    /// end, duration. A role no scope of the rule gives is a mistake in the rule file.
     #[serde(default)]
+    #[schemars(with = "Option<crate::extract::Role>")]
     pub role: Option<String>,
     /// Kinds accepted (`share`, `amount`, …); any kind when absent.
     #[serde(default)]

@@ -6,7 +6,7 @@
 //! A member that is a `其中` subset of another, or whose label nests in another member's, is
 //! left out: it is already inside that member.
 
-use super::{full_sentence_end, member, new_breakdown, Group, GroupKind};
+use super::{full_sentence_end, member, new_breakdown, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
 use crate::extract::figure::{tag, Kind};
 use crate::extract::label::{dimension, head, same_cut};
@@ -136,7 +136,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                 .collect();
             Group::new(
                 GroupKind::ShareChain,
-                kept.into_iter().map(|m| member(m, "member")).collect(),
+                kept.into_iter().map(|m| member(m, Role::Member)).collect(),
             )
         })
         .filter(|g| g.members.len() >= 2)
