@@ -19,6 +19,20 @@ fn extract_snapshots() {
     });
 }
 
+/// `hedui extract --groups`: the groups the rules bind to, with each figure's role. Two
+/// fixtures: a share chain with its `其中` subset, and a `分别` list with its items.
+#[test]
+fn groups_snapshots() {
+    for name in ["planted-share-sum.txt", "planted-respectively-count.txt"] {
+        let source = load(&std::path::Path::new("fixtures").join(name));
+        let ex = hedui::extract(&source);
+        insta::assert_snapshot!(
+            format!("groups@{name}"),
+            extract::groups_human(&source, &ex)
+        );
+    }
+}
+
 #[test]
 fn check_snapshots() {
     let rules = RuleSet::default_set();

@@ -31,6 +31,9 @@ pub enum Command {
         /// The name to report for a draft read from standard input.
         #[arg(long, value_name = "NAME")]
         stdin_filename: Option<String>,
+        /// Also show the groups the rules bind to, with each figure's role.
+        #[arg(long)]
+        groups: bool,
     },
     /// List, explain or test rules; print the schema of rule files.
     Rules {
