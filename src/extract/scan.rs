@@ -394,13 +394,14 @@ fn finish(text: &Text, r: Reading) -> Figure {
             // A rate of the thing named (`城镇化率为66.16%`, `出生率为10.5‰`, even after a verb
             // inside its name: `对经济增长的贡献率82.5%`) or tenths of no whole named
             // (`三成受访者`) is a proportion, but of no whole stated beside it: a share that is
-            // never summed with other shares.
-            let rate = names_a_rate(pre)
-                || match kind {
-                    Kind::Number => class != Some(UnitClass::Percent),
-                    Kind::Share => class == Some(UnitClass::PerMille),
-                    _ => false,
-                };
+            // never summed with other shares. A share cue keeps a share of a whole
+            // (`市场占有率`, `占GDP的比率`).
+            let rate = match kind {
+                Kind::Number => class != Some(UnitClass::Percent) || names_a_rate(pre),
+                Kind::Growth => names_a_rate(pre),
+                Kind::Share => class == Some(UnitClass::PerMille),
+                _ => false,
+            };
             if rate {
                 kind = Kind::Share;
                 negative_word = false;
@@ -858,6 +859,10 @@ mod tests {
             assert_eq!((f.kind, f.unit), (Kind::Share, unit), "{s}");
             assert!(f.tags.contains(&tag::RATE), "{s}");
         }
+        // A share cue keeps a share of a whole: market shares add up.
+        let f = &figs("甲公司市场占有率为30.2%")[0];
+        assert_eq!(f.kind, Kind::Share);
+        assert!(!f.tags.contains(&tag::RATE));
         // A growth rate stays a growth; a rate that moves is a change.
         assert_eq!(figs("增长率为5.2%")[0].kind, Kind::Growth);
         assert_eq!(figs("城镇化率提高0.9个百分点")[0].kind, Kind::Points);

@@ -56,6 +56,7 @@ pub fn figure_json(source: &Source, lines: &LineIndex, fact: &Fact) -> Value {
         "qualifier": f.qualifier,
         "attributive": f.attributive,
         "delta": f.delta,
+        "tags": f.tags,
     })
 }
 
@@ -178,6 +179,9 @@ pub fn human(source: &Source, ex: &Extraction) -> String {
         }
         if f.delta {
             extra.push_str("  (change)");
+        }
+        for t in &f.tags {
+            let _ = write!(extra, "  ({t})");
         }
         let (value, unit) = match &f.date {
             Some(d) => (d.clone(), ""),
