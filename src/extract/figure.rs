@@ -87,6 +87,8 @@ pub mod tag {
     /// A proportion of no whole stated beside it: a rate of the thing named (`城镇化率为66.16%`,
     /// `出生率为10.5‰`) or tenths of an unnamed whole (`三成受访者`). Never summed with shares.
     pub const RATE: &str = "rate";
+    /// Every tag, for checking rule files.
+    pub const ALL: &[&str] = &[RATE_CHANGE, RATE];
 }
 
 /// One number of the draft.

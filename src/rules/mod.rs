@@ -147,6 +147,19 @@ impl Rule {
                     )),
                 }
             }
+            for (key, tags) in [("tags", &sel.tags), ("tags_not", &sel.tags_not)] {
+                if let Some(t) = tags
+                    .iter()
+                    .find(|t| !crate::extract::tag::ALL.contains(&t.as_str()))
+                {
+                    return Err(err(
+                        at(key, t),
+                        format!("unknown tag `{t}` in binding `{name}`"),
+                        "not a tag",
+                        Some(format!("tags are {}", crate::extract::tag::ALL.join(", "))),
+                    ));
+                }
+            }
             let regex =
                 |key: &str, pat: &Option<String>| -> Result<Option<Regex>, Box<RuleError>> {
                     match pat {
@@ -347,6 +360,8 @@ mod tests {
         assert!(broken(&role("membre")).contains("unknown role `membre` in binding `a`"));
         // A role of another scope: a share chain has members, no whole.
         assert!(broken(&role("whole")).contains("gives the role `whole`"));
+        let tags = GOOD.replace("\"many\":true", "\"many\":true,\"tags_not\":[\"rates\"]");
+        assert!(broken(&tags).contains("unknown tag `rates` in binding `a`"));
         assert!(broken(&GOOD.replace("<= 100", "<=")).contains("does not parse"));
         let bad_re = GOOD.replace("\"many\":true", "\"many\":true,\"label\":\"(\"");
         assert!(broken(&bad_re).contains("not a valid regular expression"));

@@ -68,11 +68,9 @@ pub struct RuleSpec {
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Selector {
-    /// The role the fact plays in its group; any role when absent. Each scope gives its own
-    /// roles: `share-chain`, `sentence`, `each`, `article`: member; `subset`, `part-of`,
-    /// `complement`: whole, part; `share-of`: share, part, whole; `respectively`: value;
-    /// `same-measure`: first, second; `change`: level, change, rate; `consecutive`: start,
-    /// end, duration. A role no scope of the rule gives is a mistake in the rule file.
+    /// The role the fact plays in its group (`whole`, `part`, `member` …); any role when absent.
+    /// It must be a role that one of the rule's scopes gives (`subset`: whole, part), which is
+    /// checked when the rule file loads.
     #[serde(default)]
     #[schemars(with = "Option<crate::extract::Role>")]
     pub role: Option<String>,
@@ -105,7 +103,8 @@ pub struct Selector {
     /// Select changes of a level (`增加3.2万户`) instead of levels; levels only when absent.
     #[serde(default)]
     pub change: bool,
-    /// Tags the figure must carry: `rate-change` (a rate that moved by `%`).
+    /// Tags the figure must carry: `rate-change` (a rate that moved by `%`), `rate` (a rate of
+    /// the thing named).
     #[serde(default)]
     pub tags: Vec<String>,
     /// Tags the figure must not carry: `rate` (a rate of the thing named, `拨备覆盖率228.55%`,
