@@ -164,8 +164,10 @@ const RATE_NOUNS: &[&str] = &[
 const RATE_SUFFIX: char = '率';
 
 /// True for `城镇化率为66.16%`, `投票率71.86%`, `对经济增长的贡献率达60%`: the figure is the
-/// level of a rate named right before it, not a change and not a part of a whole.
-pub fn names_a_rate(pre: &str) -> bool {
+/// level of a rate named right before it, not a change and not a part of a whole. A rate of
+/// growth (`增长率为5.2%`) is a growth, unless `per_mille`: `人口自然增长率为-0.60‰` is a
+/// rate per thousand people, not the growth of a level.
+pub fn names_a_rate(pre: &str, per_mille: bool) -> bool {
     let mut s = trim_fillers(pre);
     if let Some(m) = LEVEL_MARKERS
         .iter()
@@ -178,7 +180,7 @@ pub fn names_a_rate(pre: &str) -> bool {
             s = trim_fillers(&s[..s.len() - verb.len()]);
         }
     }
-    s.ends_with(RATE_SUFFIX) && !GROWTH_NOUNS.iter().any(|(g, _)| s.ends_with(g))
+    s.ends_with(RATE_SUFFIX) && (per_mille || !GROWTH_NOUNS.iter().any(|(g, _)| s.ends_with(g)))
 }
 
 /// True for `比重提升1.2%`: a rate or proportion, then a verb of change, then the number.
@@ -318,12 +320,14 @@ mod tests {
             "城镇化率升至",
             "毛利率下降到",
         ] {
-            assert!(names_a_rate(pre), "{pre}");
+            assert!(names_a_rate(pre, false), "{pre}");
         }
         // A growth rate is a growth; a rate that moved is a change of it.
-        assert!(!names_a_rate("国内生产总值增长率为"));
-        assert!(!names_a_rate("城镇化率比上年提高"));
-        assert!(!names_a_rate("占全省的"));
+        assert!(!names_a_rate("国内生产总值增长率为", false));
+        assert!(!names_a_rate("城镇化率比上年提高", false));
+        assert!(!names_a_rate("占全省的", false));
+        // Per thousand, a rate of growth is a rate of the population.
+        assert!(names_a_rate("人口自然增长率为", true));
     }
 
     #[test]

@@ -396,10 +396,11 @@ fn finish(text: &Text, r: Reading) -> Figure {
             // (`三成受访者`) is a proportion, but of no whole stated beside it: a share that is
             // never summed with other shares. A share cue keeps a share of a whole
             // (`市场占有率`, `占GDP的比率`).
+            let per_mille = class == Some(UnitClass::PerMille);
             let rate = match kind {
-                Kind::Number => class != Some(UnitClass::Percent) || names_a_rate(pre),
-                Kind::Growth => names_a_rate(pre),
-                Kind::Share => class == Some(UnitClass::PerMille),
+                Kind::Number => class != Some(UnitClass::Percent) || names_a_rate(pre, per_mille),
+                Kind::Growth => names_a_rate(pre, per_mille),
+                Kind::Share => per_mille,
                 _ => false,
             };
             if rate {
@@ -854,6 +855,7 @@ mod tests {
             ("最终消费支出对经济增长的贡献率82.5%", "%"),
             ("高中阶段毛入学率91.8%", "%"),
             ("城镇化率升至65.22%", "%"),
+            ("人口自然增长率为-0.60‰", "‰"),
         ] {
             let f = &figs(s)[0];
             assert_eq!((f.kind, f.unit), (Kind::Share, unit), "{s}");
@@ -863,6 +865,7 @@ mod tests {
         let f = &figs("甲公司市场占有率为30.2%")[0];
         assert_eq!(f.kind, Kind::Share);
         assert!(!f.tags.contains(&tag::RATE));
+        assert_eq!(figs("人口自然增长率为-0.60‰")[0].value, d("-0.60"));
         // A growth rate stays a growth; a rate that moves is a change.
         assert_eq!(figs("增长率为5.2%")[0].kind, Kind::Growth);
         assert_eq!(figs("城镇化率提高0.9个百分点")[0].kind, Kind::Points);
