@@ -123,7 +123,7 @@ fn read_tail(
         p += word.len();
     }
     if !plus {
-        (numeral, mag, p) = join_sections(t, numeral, mag, p);
+        (numeral, mag, p) = join_sections(text, t, numeral, mag, p);
     }
     if t[p..].starts_with('余') || t[p..].starts_with('多') {
         let after = &t[p + 3..];
@@ -165,6 +165,7 @@ const SECTION_MAGNITUDES: &[&str] = &["万", "亿", "万亿"];
 /// section, so its interval follows from the last printed digit (`14亿1175万` is ±0.5万,
 /// `1954万8531人` a whole count).
 fn join_sections(
+    text: &Text,
     t: &str,
     mut numeral: Numeral,
     mut mag: Option<(&'static str, Decimal)>,
@@ -172,6 +173,10 @@ fn join_sections(
 ) -> (Numeral, Option<(&'static str, Decimal)>, usize) {
     while let Some((word, above)) = mag {
         if !SECTION_MAGNITUDES.contains(&word) || numeral.value.scale() > 0 {
+            break;
+        }
+        // `12万\t3500`: two cells of a table.
+        if text.cell_gap_at(p) {
             break;
         }
         let Some(section) = lower_section(&t[p..], numeral.chinese, above) else {
@@ -796,6 +801,17 @@ mod tests {
         assert_eq!(bounds(&f[0]), (Some(d("19548531")), Some(d("19548531"))));
         assert_eq!(f[1].value, d("19030770"));
         assert_eq!(f[1].text, "1903万770人");
+    }
+
+    #[test]
+    fn table_cells_are_not_sections_of_one_number() {
+        for table in ["甲县\t12万\t3500户", "甲县  12万   3500户"] {
+            let f = figs(table);
+            assert_eq!(f.len(), 2, "{table}: {f:?}");
+            assert_eq!(f[0].value, d("120000"));
+        }
+        // A line break or a stray space inside prose is layout damage, not a cell.
+        assert_eq!(figs("人口14亿 1175万人")[0].value, d("1411750000"));
     }
 
     #[test]
