@@ -12,14 +12,19 @@ use hedui::report;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-fn extract(paths: &[PathBuf], format: Format, stdin_filename: Option<&str>) -> ExitCode {
+fn extract(
+    paths: &[PathBuf],
+    format: Format,
+    stdin_filename: Option<&str>,
+    groups: bool,
+) -> ExitCode {
     let inputs = inputs::read(paths, &[], stdin_filename);
     match format {
         Format::Json => {
             let files: Vec<_> = inputs
                 .sources
                 .iter()
-                .map(|s| report::extract::file_json(s, &hedui::extract(s)))
+                .map(|s| report::extract::file_json(s, &hedui::extract(s), groups))
                 .collect();
             let doc = serde_json::json!({ "files": files });
             print(&format!(
@@ -29,7 +34,11 @@ fn extract(paths: &[PathBuf], format: Format, stdin_filename: Option<&str>) -> E
         }
         _ => {
             for s in &inputs.sources {
-                print(&report::extract::human(s, &hedui::extract(s)));
+                let ex = hedui::extract(s);
+                print(&report::extract::human(s, &ex));
+                if groups {
+                    print(&report::extract::groups_human(s, &ex));
+                }
             }
         }
     }
@@ -56,11 +65,12 @@ fn main() -> ExitCode {
             format,
             stdin_filename,
             lexicon,
+            groups,
         } => {
             if !check::install_lexicon(&lexicon) {
                 return ExitCode::from(2);
             }
-            extract(&paths, format, stdin_filename.as_deref())
+            extract(&paths, format, stdin_filename.as_deref(), groups)
         }
         Command::Rules { command, mut rules } => {
             // `rules test DIR` tests the rules of DIR: load them beside the defaults.

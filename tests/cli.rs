@@ -145,6 +145,59 @@ fn extract_json_reports_values_in_base_units() {
 }
 
 #[test]
+fn extract_groups_shows_each_figure_with_its_role() {
+    let o = hedui(&[
+        "extract",
+        "--groups",
+        "fixtures/planted-parts-sum-total.txt",
+    ]);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    // The figures first, then the groups: `subset` with its whole and its parts.
+    let groups = out.find("groups\n").expect("a groups section");
+    assert!(out[..groups].contains("figures"), "{out}");
+    let subset = &out[out.find("\n  subset\n").expect("a subset group")..];
+    assert!(subset.contains("whole"), "{subset}");
+    assert!(subset.contains("part"), "{subset}");
+
+    let o = hedui(&[
+        "extract",
+        "--groups",
+        "--format",
+        "json",
+        "fixtures/planted-parts-sum-total.txt",
+    ]);
+    assert_eq!(code(&o), 0);
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let file = &doc["files"][0];
+    let figures = file["figures"].as_array().unwrap();
+    let groups = file["groups"].as_array().expect("groups under --groups");
+    let subset = groups
+        .iter()
+        .find(|g| g["kind"] == "subset")
+        .expect("a subset group");
+    let members = subset["members"].as_array().unwrap();
+    assert_eq!(members[0]["role"], "whole");
+    for m in members {
+        // Each member names its figure, and its span is the figure's.
+        let f = &figures[m["figure"].as_u64().unwrap() as usize];
+        for key in ["start", "end", "line", "column", "text", "label"] {
+            assert_eq!(m[key], f[key], "{key} of {m}");
+        }
+        assert!(m["end_line"].is_u64() && m["end_column"].is_u64(), "{m}");
+    }
+    // Without the flag the extract contract is unchanged.
+    let o = hedui(&[
+        "extract",
+        "--format",
+        "json",
+        "fixtures/planted-parts-sum-total.txt",
+    ]);
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(doc["files"][0].get("groups").is_none());
+}
+
+#[test]
 fn decline_is_negative_in_extract_json() {
     let dir = scratch("decline");
     let draft = dir.join("d.txt");

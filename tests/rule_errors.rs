@@ -72,6 +72,33 @@ fn unknown_scope() {
 }
 
 #[test]
+fn unknown_role() {
+    insta::assert_snapshot!(mistake(&GOOD.replace(
+        "\"total\": { \"kind\"",
+        "\"total\": { \"role\": \"wholle\", \"kind\""
+    )));
+}
+
+#[test]
+fn role_of_another_scope() {
+    // A `subset` has a whole and parts; `first` belongs to `same-measure`.
+    let text = GOOD.replace(
+        "\"total\": { \"kind\"",
+        "\"total\": { \"role\": \"first\", \"kind\"",
+    );
+    let err = Rule::parse("gdp.json", &text).expect_err("`first` is no role of a subset");
+    assert_eq!(
+        err.message,
+        "binding `total`: no group of this rule's scope gives the role `first`"
+    );
+    let whole = GOOD.replace(
+        "\"total\": { \"kind\"",
+        "\"total\": { \"role\": \"whole\", \"kind\"",
+    );
+    assert!(Rule::parse("gdp.json", &whole).is_ok());
+}
+
+#[test]
 fn duplicate_id_in_a_folder() {
     // A path relative to the crate root, so the rendering does not depend on the machine.
     let dir = std::path::PathBuf::from("target/rule-errors-duplicate");

@@ -19,6 +19,20 @@ fn extract_snapshots() {
     });
 }
 
+/// `hedui extract --groups`: the groups the rules bind to, with each figure's role. Two
+/// fixtures: a share chain with its `其中` subset, and a `分别` list with its items.
+#[test]
+fn groups_snapshots() {
+    for name in ["planted-share-sum.txt", "planted-respectively-count.txt"] {
+        let source = load(&std::path::Path::new("fixtures").join(name));
+        let ex = hedui::extract(&source);
+        insta::assert_snapshot!(
+            format!("groups@{name}"),
+            extract::groups_human(&source, &ex)
+        );
+    }
+}
+
 #[test]
 fn check_snapshots() {
     let rules = RuleSet::default_set();
@@ -64,4 +78,32 @@ fn clean_fixtures_have_no_findings_and_planted_ones_have_theirs() {
         assert!(m.is_empty(), "{name}: {m:#?}");
     }
     assert!(planted >= 12 && clean >= 5, "fixtures folder looks thin");
+}
+
+/// Rule files are checked against `GroupKind::roles` when they load; the groups must give
+/// no other role, or a rule that loads could never bind.
+#[test]
+fn groups_give_only_the_roles_their_kind_declares() {
+    let mut files: Vec<_> = ["fixtures", "tests/drafts"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).unwrap().filter_map(Result::ok))
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() > 20);
+    for path in files {
+        let ex = hedui::extract(&load(&path));
+        for g in &ex.groups {
+            for m in &g.members {
+                assert!(
+                    g.kind.roles().contains(&m.role),
+                    "{}: a {} group gives the role {}",
+                    path.display(),
+                    g.kind.name(),
+                    m.role.name()
+                );
+            }
+        }
+    }
 }

@@ -35,6 +35,9 @@ pub enum Command {
         /// may repeat.
         #[arg(long, value_name = "DIR")]
         lexicon: Vec<PathBuf>,
+        /// Also show the groups the rules bind to, with each figure's role.
+        #[arg(long)]
+        groups: bool,
     },
     /// List, explain or test rules; print the schema of rule files.
     Rules {

@@ -92,6 +92,38 @@ pub fn classify_rate(pre: &str, points: bool) -> (Kind, bool) {
     }
 }
 
+/// The character that ends a noun of a rate of the thing named: `城镇化率`, `投票率`, `出生率`,
+/// `毛利率`, `贡献率`. (A rate of growth, `增长率`, is a growth: it is in `lexicon/growth-nouns.json`.)
+const RATE_SUFFIX: char = '率';
+
+/// True for `城镇化率为66.16%`, `投票率71.86%`, `对经济增长的贡献率达60%`: the figure is the
+/// level of a rate named right before it, not a change and not a part of a whole. A rate of
+/// growth (`增长率为5.2%`) is a growth, unless `per_mille`: `人口自然增长率为-0.60‰` is a
+/// rate per thousand people, not the growth of a level.
+pub fn names_a_rate(pre: &str, per_mille: bool) -> bool {
+    let mut s = trim_fillers(pre);
+    if let Some(m) = lexicon::get()
+        .words(List::LevelMarkers)
+        .iter()
+        .filter(|m| s.ends_with(*m))
+        .max_by_key(|m| m.len())
+    {
+        s = trim_fillers(&s[..s.len() - m.len()]);
+        // `城镇化率升至65.22%`, `毛利率下降到17.39%`: the new level of the rate.
+        if let Some((_, verb, _)) =
+            last_of(s, lexicon::get().signed(List::ChangeCues)).filter(|(end, ..)| *end == s.len())
+        {
+            s = trim_fillers(&s[..s.len() - verb.len()]);
+        }
+    }
+    s.ends_with(RATE_SUFFIX)
+        && (per_mille
+            || !lexicon::get()
+                .signed(List::GrowthNouns)
+                .iter()
+                .any(|(g, _)| s.ends_with(g)))
+}
+
 /// True for `比重提升1.2%`: a rate or proportion, then a verb of change, then the number.
 /// The change of a rate is a number of percentage points; `%` there is a slip or a relative
 /// change that needs saying so.
@@ -195,6 +227,28 @@ mod tests {
     fn a_share_that_moved_by_percent_reads_as_growth() {
         // The points-vs-percent rule needs this reading to warn about it.
         assert_eq!(classify_rate("比重提升", false), (Kind::Growth, false));
+    }
+
+    #[test]
+    fn a_rate_noun_names_the_level_of_a_rate() {
+        for pre in [
+            "城镇化率为",
+            "第16任总统副总统选举投票率",
+            "出生率为",
+            "毛利率达到了",
+            "对经济增长的贡献率为",
+            "利润率分别为",
+            "城镇化率升至",
+            "毛利率下降到",
+        ] {
+            assert!(names_a_rate(pre, false), "{pre}");
+        }
+        // A growth rate is a growth; a rate that moved is a change of it.
+        assert!(!names_a_rate("国内生产总值增长率为", false));
+        assert!(!names_a_rate("城镇化率比上年提高", false));
+        assert!(!names_a_rate("占全省的", false));
+        // Per thousand, a rate of growth is a rate of the population.
+        assert!(names_a_rate("人口自然增长率为", true));
     }
 
     #[test]

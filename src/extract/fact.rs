@@ -6,7 +6,7 @@
 //! keeps the base of the share before it; a period stated once (`2023年，`) holds for the article
 //! until another is stated, except dates that are only points of comparison (`较2022年底`).
 
-use super::figure::{Figure, Kind};
+use super::figure::{tag, Figure, Kind};
 use super::label::{label_of, share_parts};
 use super::scan::LOOK_BEHIND;
 use crate::lexicon::{self, List};
@@ -296,6 +296,8 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
         let mut base = None;
         let mut base_explicit = false;
         match fig.kind {
+            // A rate names no whole, and takes none from the shares before it.
+            Kind::Share if fig.tags.contains(&tag::RATE) => label = share_parts(pre).0,
             Kind::Share => {
                 let (subject, b) = share_parts(pre);
                 label = subject;
@@ -326,13 +328,19 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             || (label.is_empty()
                 && (fig.delta || fig.kind == Kind::Amount || fig.kind == Kind::Count))
         {
-            // Inherit from the last level stated in the sentence.
+            // Inherit from the last level stated in the sentence; points right after a rate
+            // (`城镇化率为65.22%，比上年末提高0.50个百分点`) change that rate.
             label_inherited = true;
+            let rate_moved = |f: &Fact| {
+                fig.kind == Kind::Points
+                    && f.figure.tags.contains(&tag::RATE)
+                    && f.clause + 1 == clause
+            };
             if let Some(prev) = out
                 .iter()
                 .rev()
                 .take_while(|f| f.sentence == sentence)
-                .find(|f| f.is_level())
+                .find(|f| f.is_level() || rate_moved(f))
             {
                 label = prev.label.clone();
             }

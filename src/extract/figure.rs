@@ -80,6 +80,17 @@ pub enum Qualifier {
     Plus,
 }
 
+/// The tags a figure may carry, as rule files spell them (`"tags": ["rate-change"]`).
+pub mod tag {
+    /// A rate said to move by `%` (`比重提升1.2%`), where `个百分点` is meant.
+    pub const RATE_CHANGE: &str = "rate-change";
+    /// A proportion of no whole stated beside it: a rate of the thing named (`城镇化率为66.16%`,
+    /// `出生率为10.5‰`) or tenths of an unnamed whole (`三成受访者`). Never summed with shares.
+    pub const RATE: &str = "rate";
+    /// Every tag, for checking rule files.
+    pub const ALL: &[&str] = &[RATE_CHANGE, RATE];
+}
+
 /// One number of the draft.
 #[derive(Clone, Debug)]
 pub struct Figure {
@@ -110,7 +121,7 @@ pub struct Figure {
     /// The figure runs on into a noun phrase (`欧盟28国对华投资`, `十大重点行业`): the phrase
     /// is one label, not cut at the number.
     pub in_phrase: bool,
-    /// Marks for rules: `rate-change` for a rate said to move by `%` (`比重提升1.2%`).
+    /// Marks for rules and groupers, from [`tag`]: `rate-change`, `rate`.
     pub tags: Vec<&'static str>,
     /// The figure is a change of a level (`增加3.2万户`), not the level.
     pub delta: bool,

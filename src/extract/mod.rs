@@ -14,8 +14,8 @@ pub(crate) mod scan;
 mod units;
 
 pub use fact::Fact;
-pub use figure::{Figure, Kind, Qualifier};
-pub use group::{Group, GroupKind, Member, Synthetic};
+pub use figure::{tag, Figure, Kind, Qualifier};
+pub use group::{Group, GroupKind, Member, Role, Synthetic};
 pub use label::head;
 
 use crate::source::Source;

@@ -4,11 +4,13 @@
 //! The scanner works left to right on the normalized text and reads only what touches a number.
 //! What the figure is *about* (its label) is the next pass's job.
 
-use super::cues::{classify_rate, is_change, is_rate_change, qualifier_after, qualifier_before};
-use super::figure::{Figure, Kind, Qualifier};
+use super::cues::{
+    classify_rate, is_change, is_rate_change, names_a_rate, qualifier_after, qualifier_before,
+};
+use super::figure::{tag, Figure, Kind, Qualifier};
 use super::units::{unit_at, UnitClass, UnitMatch};
 use crate::interval::Interval;
-use crate::number::{arabic, chinese, is_chinese_digit, magnitude, Numeral};
+use crate::number::{arabic, chinese, is_chinese_digit, lower_section, magnitude, Numeral};
 use crate::text::{window_start, Text};
 
 /// The largest number read as a figure, and the most decimals: beyond them a string of
@@ -97,7 +99,13 @@ fn skip_token(t: &str, i: usize) -> Step {
 }
 
 /// Reads magnitude, 余/多, and unit after a numeral ending at `p`.
-fn read_tail(text: &Text, start: usize, mut p: usize, numeral: Numeral, negative: bool) -> Reading {
+fn read_tail(
+    text: &Text,
+    start: usize,
+    mut p: usize,
+    mut numeral: Numeral,
+    negative: bool,
+) -> Reading {
     // Nothing past a hard stop (a Markdown cell's end) belongs to this number.
     let stop = text.next_stop(p);
     let t = &text.as_str()[..stop];
@@ -110,9 +118,12 @@ fn read_tail(text: &Text, start: usize, mut p: usize, numeral: Numeral, negative
             p += 3;
         }
     }
-    let mag = magnitude(&t[p..]);
+    let mut mag = magnitude(&t[p..]);
     if let Some((word, _)) = mag {
         p += word.len();
+    }
+    if !plus {
+        (numeral, mag, p) = join_sections(text, t, numeral, mag, p);
     }
     if t[p..].starts_with('余') || t[p..].starts_with('多') {
         let after = &t[p + 3..];
@@ -144,6 +155,51 @@ fn read_tail(text: &Text, start: usize, mut p: usize, numeral: Numeral, negative
         plus,
         unit,
     }
+}
+
+/// The magnitudes that close a section of a number written in sections (`14亿1175万`).
+const SECTION_MAGNITUDES: &[&str] = &["万", "亿", "万亿"];
+
+/// `14亿1175万人`, `1万亿2000亿元`, `1954万8531人`, `1903万770人`: the lower sections after a
+/// section magnitude belong to the same figure. The result is read in the place of its last
+/// section, so its interval follows from the last printed digit (`14亿1175万` is ±0.5万,
+/// `1954万8531人` a whole count).
+fn join_sections(
+    text: &Text,
+    t: &str,
+    mut numeral: Numeral,
+    mut mag: Option<(&'static str, Decimal)>,
+    mut p: usize,
+) -> (Numeral, Option<(&'static str, Decimal)>, usize) {
+    while let Some((word, above)) = mag {
+        if !SECTION_MAGNITUDES.contains(&word) || numeral.value.scale() > 0 {
+            break;
+        }
+        // `12万\t3500`: two cells of a table.
+        if text.cell_gap_at(p) {
+            break;
+        }
+        let Some(section) = lower_section(&t[p..], numeral.chinese, above) else {
+            break;
+        };
+        let after = &t[p + section.len..];
+        // `1万2023年`, `3亿5%`: digits that go on into a date, a rate or more digits are a
+        // figure of their own.
+        let own_figure = after.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+            || unit_at(after)
+                .is_some_and(|u| !matches!(u.class, UnitClass::Measure | UnitClass::Counter));
+        if own_figure {
+            break;
+        }
+        numeral = Numeral {
+            value: numeral.value * (above / section.step) + section.value / section.step,
+            len: numeral.len + word.len() + section.len,
+            chinese: numeral.chinese,
+        };
+        mag = section.magnitude;
+        p += section.len;
+    }
+    (numeral, mag, p)
 }
 
 fn read_arabic(text: &Text, i: usize) -> Step {
@@ -197,7 +253,10 @@ fn read_chinese(text: &Text, i: usize) -> Step {
     let Some(unit) = reading.unit else {
         return Step::Skip(after);
     };
-    let lone_one = numeral.value == Decimal::ONE && numeral.len == '一'.len_utf8();
+    // (`一万人` and `一万二千人` are figures: the magnitude or the section after it counts.)
+    let lone_one = reading.numeral.value == Decimal::ONE
+        && reading.numeral.len == '一'.len_utf8()
+        && reading.magnitude.is_none();
     let lone_ok = matches!(unit.name, "季度" | "倍") || before.ends_with("连续");
     if (lone_one && !lone_ok) || !super::units::chinese_numeral_may_precede(unit.class) {
         // `一家企业`, `一批`: the article "a", not a count.
@@ -331,11 +390,29 @@ fn finish(text: &Text, r: Reading) -> Figure {
         Some(UnitClass::Time) => Kind::Duration,
     };
     let mut negative_word = false;
+    let mut tags = Vec::new();
     match class {
         Some(UnitClass::Percent | UnitClass::PerMille | UnitClass::Tenth) => {
             let (k, neg) = classify_rate(pre, false);
             kind = k;
             negative_word = neg;
+            // A rate of the thing named (`城镇化率为66.16%`, `出生率为10.5‰`, even after a verb
+            // inside its name: `对经济增长的贡献率82.5%`) or tenths of no whole named
+            // (`三成受访者`) is a proportion, but of no whole stated beside it: a share that is
+            // never summed with other shares. A share cue keeps a share of a whole
+            // (`市场占有率`, `占GDP的比率`).
+            let per_mille = class == Some(UnitClass::PerMille);
+            let rate = match kind {
+                Kind::Number => class != Some(UnitClass::Percent) || names_a_rate(pre, per_mille),
+                Kind::Growth => names_a_rate(pre, per_mille),
+                Kind::Share => per_mille,
+                _ => false,
+            };
+            if rate {
+                kind = Kind::Share;
+                negative_word = false;
+                tags.push(tag::RATE);
+            }
         }
         Some(UnitClass::Points) => {
             let (_, neg) = classify_rate(pre, true);
@@ -417,9 +494,15 @@ fn finish(text: &Text, r: Reading) -> Figure {
     }
     let unit_name = range_unit.map_or(unit_name, |u| u.name);
 
-    // Counts, spans of time and ages printed as whole numbers are exact: `28个` is 28.
+    // Counts, spans of time and ages printed as whole numbers are exact: `28个` is 28. So is a
+    // small Chinese numeral (`十大`, `两位数`); one with a magnitude (`十四亿人`) or decimals,
+    // or a percentage in words (`百分之五十`), is rounded like its Arabic twin.
     let whole = r.magnitude.is_none() && r.numeral.value.scale() == 0;
-    let exact = r.numeral.chinese
+    let percent_like = matches!(
+        class,
+        Some(UnitClass::Percent | UnitClass::PerMille | UnitClass::Tenth)
+    );
+    let exact = (r.numeral.chinese && whole && !percent_like)
         || kind == Kind::Date
         || (whole && matches!(kind, Kind::Count | Kind::Duration))
         || (whole && matches!(class, Some(UnitClass::Time | UnitClass::Age)));
@@ -491,9 +574,8 @@ fn finish(text: &Text, r: Reading) -> Figure {
         interval = interval.neg();
         value = -value;
     }
-    let mut tags = Vec::new();
     if kind == Kind::Growth && class == Some(UnitClass::Percent) && is_rate_change(pre) {
-        tags.push("rate-change");
+        tags.push(tag::RATE_CHANGE);
     }
     let in_phrase = follow
         .chars()
@@ -673,5 +755,135 @@ mod tests {
     fn percent_words() {
         let f = &figs("占比达到百分之五十")[0];
         assert_eq!((f.kind, f.value), (Kind::Share, d("50")));
+        // A percentage in words is as rounded as its Arabic twin.
+        assert_eq!(f.interval, Interval::rounded(d("50")));
+        let f = &figs("赞成票占百分之十二点五")[0];
+        assert_eq!(
+            (f.kind, f.value, f.text.as_str()),
+            (Kind::Share, d("12.5"), "百分之十二点五")
+        );
+        assert_eq!(f.interval, Interval::rounded(d("12.5")));
+    }
+
+    fn bounds(f: &Figure) -> (Option<Decimal>, Option<Decimal>) {
+        (f.interval.lo, f.interval.hi)
+    }
+
+    #[test]
+    fn a_number_in_sections_is_one_figure() {
+        let f = figs("全国人口14亿1175万人，比上年末减少85万人");
+        assert_eq!(f.len(), 2);
+        assert_eq!(
+            (f[0].text.as_str(), f[0].kind),
+            ("14亿1175万人", Kind::Count)
+        );
+        assert_eq!(f[0].value, d("1411750000"));
+        // Rounded at its last printed digit: ±0.5万.
+        assert_eq!(
+            bounds(&f[0]),
+            (Some(d("1411745000")), Some(d("1411755000")))
+        );
+
+        let f = &figs("融资规模1万亿2000亿元")[0];
+        assert_eq!((f.value, f.unit), (d("1200000000000"), "元"));
+        assert_eq!(
+            bounds(f),
+            (Some(d("1199950000000")), Some(d("1200050000000")))
+        );
+    }
+
+    #[test]
+    fn digits_after_wan_are_its_lower_digits() {
+        // Traditional 萬 is folded to 万; a count down to the unit is exact.
+        let f = figs("選舉人數 1954萬8531人，區域選舉人數1903萬\n770人");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!((f[0].value, f[0].kind), (d("19548531"), Kind::Count));
+        assert_eq!(bounds(&f[0]), (Some(d("19548531")), Some(d("19548531"))));
+        assert_eq!(f[1].value, d("19030770"));
+        assert_eq!(f[1].text, "1903万770人");
+    }
+
+    #[test]
+    fn table_cells_are_not_sections_of_one_number() {
+        for table in ["甲县\t12万\t3500户", "甲县  12万   3500户"] {
+            let f = figs(table);
+            assert_eq!(f.len(), 2, "{table}: {f:?}");
+            assert_eq!(f[0].value, d("120000"));
+        }
+        // A line break or a stray space inside prose is layout damage, not a cell.
+        assert_eq!(figs("人口14亿 1175万人")[0].value, d("1411750000"));
+    }
+
+    #[test]
+    fn digits_that_start_a_date_or_a_rate_stand_alone() {
+        let f = figs("新增1万2023年以来");
+        assert_eq!(f[0].value, d("10000"));
+        assert_eq!(f[1].kind, Kind::Date);
+        let f = figs("达5万12%的企业");
+        assert_eq!(f[0].value, d("50000"));
+    }
+
+    #[test]
+    fn chinese_counts_and_sections() {
+        let f = figs("共有代表三千零五十八名，赞成票两千九百五十八票，反对票两票");
+        let got: Vec<_> = f.iter().map(|f| (f.kind, f.value, f.unit)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Kind::Count, d("3058"), "名"),
+                (Kind::Count, d("2958"), "票"),
+                (Kind::Count, d("2"), "票")
+            ]
+        );
+        assert_eq!(bounds(&f[0]), (Some(d("3058")), Some(d("3058"))));
+        let f = &figs("人口十四亿一千一百七十五万人")[0];
+        assert_eq!(f.value, d("1411750000"));
+        assert_eq!(bounds(f), (Some(d("1411745000")), Some(d("1411755000"))));
+        let f = &figs("吸引游客一万二千人")[0];
+        assert_eq!((f.value, f.kind), (d("12000"), Kind::Count));
+        // `三万五` is 35,000, said to the thousand.
+        let f = &figs("月薪三万五元")[0];
+        assert_eq!(f.value, d("35000"));
+        assert_eq!(bounds(f), (Some(d("34500")), Some(d("35500"))));
+    }
+
+    #[test]
+    fn tenths_are_a_loose_share() {
+        let f = &figs("三成受访者表示满意")[0];
+        assert_eq!((f.kind, f.value, f.unit), (Kind::Share, d("30"), "%"));
+        // About 30%: anything from 25 to 35.
+        assert_eq!(bounds(f), (Some(d("25")), Some(d("35"))));
+        assert!(f.tags.contains(&tag::RATE));
+        // With a share cue it is a share of the whole named, summed with the others.
+        let f = &figs("占全球比重超过六成")[0];
+        assert_eq!(f.kind, Kind::Share);
+        assert!(!f.tags.contains(&tag::RATE));
+    }
+
+    #[test]
+    fn a_rate_noun_makes_a_rate() {
+        for (s, unit) in [
+            ("常住人口城镇化率为66.16%", "%"),
+            ("投票率 71.86%", "%"),
+            ("人口出生率为10.5‰", "‰"),
+            ("对经济增长的贡献率为60.2%", "%"),
+            ("销售毛利率达到21.3%", "%"),
+            ("最终消费支出对经济增长的贡献率82.5%", "%"),
+            ("高中阶段毛入学率91.8%", "%"),
+            ("城镇化率升至65.22%", "%"),
+            ("人口自然增长率为-0.60‰", "‰"),
+        ] {
+            let f = &figs(s)[0];
+            assert_eq!((f.kind, f.unit), (Kind::Share, unit), "{s}");
+            assert!(f.tags.contains(&tag::RATE), "{s}");
+        }
+        // A share cue keeps a share of a whole: market shares add up.
+        let f = &figs("甲公司市场占有率为30.2%")[0];
+        assert_eq!(f.kind, Kind::Share);
+        assert!(!f.tags.contains(&tag::RATE));
+        assert_eq!(figs("人口自然增长率为-0.60‰")[0].value, d("-0.60"));
+        // A growth rate stays a growth; a rate that moves is a change.
+        assert_eq!(figs("增长率为5.2%")[0].kind, Kind::Growth);
+        assert_eq!(figs("城镇化率提高0.9个百分点")[0].kind, Kind::Points);
     }
 }

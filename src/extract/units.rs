@@ -78,6 +78,7 @@ const UNITS: &[(&str, &str, UnitClass)] = &[
     ("项", "项", UnitClass::Counter),
     ("人", "人", UnitClass::Counter),
     ("名", "名", UnitClass::Counter),
+    ("票", "票", UnitClass::Counter),
     ("辆", "辆", UnitClass::Counter),
     ("台", "台", UnitClass::Counter),
     ("套", "套", UnitClass::Counter),

@@ -1,7 +1,8 @@
-//! Reports of `hedui extract`: every figure understood, for a person or a program.
+//! Reports of `hedui extract`: every figure understood, and with `--groups` every group the
+//! rules bind to, for a person or a program.
 
 use super::position::LineIndex;
-use crate::extract::{Extraction, Fact};
+use crate::extract::{Extraction, Fact, Group};
 use crate::source::Source;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -55,16 +56,104 @@ pub fn figure_json(source: &Source, lines: &LineIndex, fact: &Fact) -> Value {
         "qualifier": f.qualifier,
         "attributive": f.attributive,
         "delta": f.delta,
+        "tags": f.tags,
     })
 }
 
-/// `{"path": …, "figures": [...]}` for one file.
-pub fn file_json(source: &Source, ex: &Extraction) -> Value {
+/// `{"path": …, "figures": [...]}` for one file, and `"groups": [...]` when asked for.
+pub fn file_json(source: &Source, ex: &Extraction, groups: bool) -> Value {
     let lines = LineIndex::new(&source.text);
-    json!({
+    let mut doc = json!({
         "path": source.name,
         "figures": ex.facts.iter().map(|f| figure_json(source, &lines, f)).collect::<Vec<_>>(),
+    });
+    if groups {
+        doc["groups"] = ex
+            .groups
+            .iter()
+            .map(|g| group_json(source, &lines, ex, g))
+            .collect();
+    }
+    doc
+}
+
+/// Where an original byte range starts and ends: byte offsets (BOM included) and 1-based
+/// lines and character columns, as in the `check` contract.
+fn span_json(source: &Source, lines: &LineIndex, span: &std::ops::Range<usize>) -> Value {
+    let (line, column) = lines.line_col(span.start);
+    let (end_line, end_column) = lines.line_col(span.end);
+    json!({
+        "start": span.start + source.offset,
+        "end": span.end + source.offset,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
     })
+}
+
+/// One group: its kind, each member's role and figure (`figure` indexes `figures`), and the
+/// values it states in words (`items` of a `分别` list).
+fn group_json(source: &Source, lines: &LineIndex, ex: &Extraction, g: &Group) -> Value {
+    let members: Vec<Value> = g
+        .members
+        .iter()
+        .map(|m| {
+            let fact = &ex.facts[m.fact];
+            let mut v = span_json(source, lines, &fact.figure.span);
+            v["role"] = json!(m.role.name());
+            v["figure"] = json!(m.fact);
+            v["text"] = json!(&source.text[fact.figure.span.clone()]);
+            v["label"] = json!(fact.label);
+            v
+        })
+        .collect();
+    let stated: Vec<Value> = g
+        .extra
+        .iter()
+        .map(|x| {
+            let mut v = span_json(source, lines, &x.span);
+            v["name"] = json!(x.name);
+            v["lo"] = decimal(x.value.lo);
+            v["hi"] = decimal(x.value.hi);
+            v["note"] = json!(x.note);
+            v
+        })
+        .collect();
+    json!({ "kind": g.kind.name(), "members": members, "stated": stated })
+}
+
+/// The groups of a draft, one block a group: kind, then each member's role, position, figure
+/// and label.
+pub fn groups_human(source: &Source, ex: &Extraction) -> String {
+    let mut out = String::new();
+    let lines = LineIndex::new(&source.text);
+    let _ = writeln!(out, "{}: {} groups", source.name, ex.groups.len());
+    for g in &ex.groups {
+        let _ = writeln!(out, "  {}", g.kind.name());
+        for m in &g.members {
+            let fact = &ex.facts[m.fact];
+            let (line, col) = lines.line_col(fact.figure.span.start);
+            let row = format!(
+                "    {:<9}{:>4}:{:<4}{:<16} {}",
+                m.role.name(),
+                line,
+                col,
+                fact.figure.text,
+                fact.label
+            );
+            let _ = writeln!(out, "{}", row.trim_end());
+        }
+        for x in &g.extra {
+            let (line, col) = lines.line_col(x.span.start);
+            let _ = writeln!(
+                out,
+                "    {:<9}{:>4}:{:<4}{} (stated in words)",
+                x.name, line, col, x.note
+            );
+        }
+    }
+    out
 }
 
 /// A table a fact-checker can read beside the draft.
@@ -90,6 +179,9 @@ pub fn human(source: &Source, ex: &Extraction) -> String {
         }
         if f.delta {
             extra.push_str("  (change)");
+        }
+        for t in &f.tags {
+            let _ = write!(extra, "  ({t})");
         }
         let (value, unit) = match &f.date {
             Some(d) => (d.clone(), ""),

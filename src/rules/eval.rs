@@ -8,15 +8,15 @@ use super::culprit;
 use super::display::Display;
 use super::expr::{CmpOp, Comparison, Env, Term, Value};
 use super::{CompiledSelector, Rule};
-use crate::extract::{Extraction, Fact, Group, Kind};
+use crate::extract::{Extraction, Fact, Group, Kind, Role};
 use crate::finding::{Finding, FindingLabel};
 use crate::interval::Interval;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashSet};
 
-fn selects(sel: &CompiledSelector, fact: &Fact, role: &str) -> bool {
+fn selects(sel: &CompiledSelector, fact: &Fact, role: Role) -> bool {
     let s = &sel.spec;
-    s.role.as_deref().is_none_or(|r| r == role)
+    sel.role.is_none_or(|r| r == role)
         && !fact.figure.attributive
         && fact.figure.delta == s.change
         && (sel.kinds.is_empty() || sel.kinds.contains(&fact.figure.kind))
@@ -37,6 +37,10 @@ fn selects(sel: &CompiledSelector, fact: &Fact, role: &str) -> bool {
         && s.tags
             .iter()
             .all(|t| fact.figure.tags.contains(&t.as_str()))
+        && !s
+            .tags_not
+            .iter()
+            .any(|t| fact.figure.tags.contains(&t.as_str()))
 }
 
 /// Binds the rule's names to facts of one group, or `None` when the group does not fit.

@@ -14,7 +14,7 @@ pub mod spec;
 pub use error::RuleError;
 pub use eval::{check_rule, check_rule_marking, participants};
 
-use crate::extract::{GroupKind, Kind};
+use crate::extract::{GroupKind, Kind, Role};
 pub(crate) use error::locate_string;
 use regex::Regex;
 use spec::{RuleSpec, Selector};
@@ -26,6 +26,8 @@ include!(concat!(env!("OUT_DIR"), "/default_rules.rs"));
 #[derive(Clone, Debug)]
 pub struct CompiledSelector {
     pub spec: Selector,
+    /// The role, checked against the roles the rule's scopes give.
+    pub role: Option<Role>,
     pub kinds: Vec<Kind>,
     pub label: Option<Regex>,
     pub label_not: Option<Regex>,
@@ -93,8 +95,46 @@ impl Rule {
                 }
             }
         }
+        // The roles the rule's groups give, in the order the scopes name them.
+        let mut given: Vec<Role> = Vec::new();
+        for r in scopes.iter().flat_map(|k| k.roles()) {
+            if !given.contains(r) {
+                given.push(*r);
+            }
+        }
         let mut bind = Vec::new();
         for (name, sel) in &spec.bind {
+            let role = match sel.role.as_deref() {
+                None => None,
+                Some(r) => match Role::from_name(r).filter(|role| given.contains(role)) {
+                    Some(role) => Some(role),
+                    None => {
+                        let scope_names: Vec<&str> = scopes.iter().map(|k| k.name()).collect();
+                        let role_names: Vec<&str> = given.iter().map(|r| r.name()).collect();
+                        let what = if Role::from_name(r).is_some() {
+                            format!("binding `{name}`: no group of this rule's scope gives the role `{r}`")
+                        } else {
+                            format!("unknown role `{r}` in binding `{name}`")
+                        };
+                        return Err(err(
+                            at("role", r),
+                            what,
+                            "not a role of this scope",
+                            Some(format!(
+                                "{} {} give{} the roles {}",
+                                if scopes.len() == 1 {
+                                    "the scope"
+                                } else {
+                                    "the scopes"
+                                },
+                                scope_names.join(", "),
+                                if scopes.len() == 1 { "s" } else { "" },
+                                role_names.join(", ")
+                            )),
+                        ));
+                    }
+                },
+            };
             let mut kinds = Vec::new();
             for k in &sel.kind {
                 match Kind::from_name(k) {
@@ -105,6 +145,19 @@ impl Rule {
                         "not a kind",
                         Some("kinds are amount, count, share, growth, points, multiple, date, duration, range, number".into()),
                     )),
+                }
+            }
+            for (key, tags) in [("tags", &sel.tags), ("tags_not", &sel.tags_not)] {
+                if let Some(t) = tags
+                    .iter()
+                    .find(|t| !crate::extract::tag::ALL.contains(&t.as_str()))
+                {
+                    return Err(err(
+                        at(key, t),
+                        format!("unknown tag `{t}` in binding `{name}`"),
+                        "not a tag",
+                        Some(format!("tags are {}", crate::extract::tag::ALL.join(", "))),
+                    ));
                 }
             }
             let regex =
@@ -131,6 +184,7 @@ impl Rule {
                 name.clone(),
                 CompiledSelector {
                     spec: sel.clone(),
+                    role,
                     kinds,
                     label,
                     label_not,
@@ -300,6 +354,14 @@ mod tests {
         assert!(broken(&GOOD.replace("\"doc\"", "\"dco\"")).contains("unknown field `dco`"));
         assert!(broken(&GOOD.replace("sum(a)", "sum(b)")).contains("`b`"));
         assert!(broken(&GOOD.replace("share-chain", "chain")).contains("unknown scope"));
+        let role =
+            |r: &str| GOOD.replace("\"many\":true", &format!("\"many\":true,\"role\":\"{r}\""));
+        assert!(Rule::parse("r.json", &role("member")).is_ok());
+        assert!(broken(&role("membre")).contains("unknown role `membre` in binding `a`"));
+        // A role of another scope: a share chain has members, no whole.
+        assert!(broken(&role("whole")).contains("gives the role `whole`"));
+        let tags = GOOD.replace("\"many\":true", "\"many\":true,\"tags_not\":[\"rates\"]");
+        assert!(broken(&tags).contains("unknown tag `rates` in binding `a`"));
         assert!(broken(&GOOD.replace("<= 100", "<=")).contains("does not parse"));
         let bad_re = GOOD.replace("\"many\":true", "\"many\":true,\"label\":\"(\"");
         assert!(broken(&bad_re).contains("not a valid regular expression"));

@@ -68,9 +68,11 @@ pub struct RuleSpec {
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Selector {
-    /// The role the fact plays in its group (`whole`, `part`, `member`, `share`, `start` …, see
-    /// the group kinds); any role when absent.
+    /// The role the fact plays in its group (`whole`, `part`, `member` …); any role when absent.
+    /// It must be a role that one of the rule's scopes gives (`subset`: whole, part), which is
+    /// checked when the rule file loads.
     #[serde(default)]
+    #[schemars(with = "Option<crate::extract::Role>")]
     pub role: Option<String>,
     /// Kinds accepted (`share`, `amount`, …); any kind when absent.
     #[serde(default)]
@@ -101,9 +103,14 @@ pub struct Selector {
     /// Select changes of a level (`增加3.2万户`) instead of levels; levels only when absent.
     #[serde(default)]
     pub change: bool,
-    /// Tags the figure must carry: `rate-change` (a rate that moved by `%`).
+    /// Tags the figure must carry: `rate-change` (a rate that moved by `%`), `rate` (a rate of
+    /// the thing named).
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Tags the figure must not carry: `rate` (a rate of the thing named, `拨备覆盖率228.55%`,
+    /// which is no part of a whole and may pass 100%).
+    #[serde(default)]
+    pub tags_not: Vec<String>,
 }
 
 fn one() -> usize {

@@ -68,6 +68,17 @@ impl Text {
             .unwrap_or(self.norm.text.len())
     }
 
+    /// True when the original has a table's cell gap (a tab, or two spaces or more) at the
+    /// normalized offset `at`.
+    pub fn cell_gap_at(&self, at: usize) -> bool {
+        let breaks = &self.norm.breaks;
+        let i = breaks.partition_point(|b| b.at < at);
+        breaks[i..]
+            .iter()
+            .take_while(|b| b.at == at)
+            .any(|b| b.cell_gap)
+    }
+
     /// The normalized text.
     pub fn as_str(&self) -> &str {
         &self.norm.text

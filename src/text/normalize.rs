@@ -22,6 +22,9 @@ pub struct Break {
     /// A lone space between two CJK characters that are not themselves spaced out: a word
     /// separator (`运行情况 快递业务量`), unlike the damage of `全 国 网 上`.
     pub separator: bool,
+    /// A tab, or two spaces or more on one line: the gap between two cells of a table, which
+    /// no number reads across (`12万\t3500` is two cells, not 123,500).
+    pub cell_gap: bool,
 }
 
 /// Normalized text with its offset map.
@@ -148,10 +151,13 @@ impl Normalized {
                     && prev.is_some_and(is_cjk)
                     && next.is_some_and(is_cjk)
                     && !spaced_around(original, start, end);
+                let run = &original[start..end];
+                let cell_gap = newlines == 0 && (run.contains('\t') || run.chars().count() >= 2);
                 breaks.push(Break {
                     at: text.len(),
                     newlines,
                     separator,
+                    cell_gap,
                 });
                 if let (Some(p), Some(n)) = (prev, next) {
                     let digits = p.is_ascii_digit() && n.is_ascii_digit();

@@ -6,9 +6,9 @@
 //! A member that is a `其中` subset of another, or whose label nests in another member's, is
 //! left out: it is already inside that member.
 
-use super::{full_sentence_end, member, new_breakdown, Group, GroupKind};
+use super::{full_sentence_end, member, new_breakdown, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
-use crate::extract::figure::Kind;
+use crate::extract::figure::{tag, Kind};
 use crate::extract::label::{dimension, head, same_cut};
 use crate::interval::Interval;
 use crate::lexicon::{self, List};
@@ -54,7 +54,8 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     // (paragraph, whether it speaks of a multiple-choice question), for the last one looked at.
     let mut multiple_choice = (usize::MAX, false);
     for (i, f) in facts.iter().enumerate() {
-        if f.figure.kind != Kind::Share || !f.is_measure() {
+        // A rate (`投票率71.86%`, `出生率10.5‰`) is a share of no whole stated beside it.
+        if f.figure.kind != Kind::Share || !f.is_measure() || f.figure.tags.contains(&tag::RATE) {
             continue;
         }
         // Answers to a multiple-choice question (`多选`) add up past 100% by design.
@@ -134,7 +135,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                 .collect();
             Group::new(
                 GroupKind::ShareChain,
-                kept.into_iter().map(|m| member(m, "member")).collect(),
+                kept.into_iter().map(|m| member(m, Role::Member)).collect(),
             )
         })
         .filter(|g| g.members.len() >= 2)

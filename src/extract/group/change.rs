@@ -1,7 +1,7 @@
 //! A level, its change and its rate in one sentence: `达48.3万户，较上年增加3.2万户，增长7.1%`.
 //! The change and the rate must both describe the level (they inherit its label).
 
-use super::{full_sentence_end, member, Group, GroupKind};
+use super::{full_sentence_end, member, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::extract::identity::basis;
@@ -47,7 +47,11 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             }
             out.push(Group::new(
                 GroupKind::Change,
-                vec![member(l, "level"), member(c, "change"), member(r, "rate")],
+                vec![
+                    member(l, Role::Level),
+                    member(c, Role::Change),
+                    member(r, Role::Rate),
+                ],
             ));
         }
     }

@@ -5,7 +5,7 @@
 //! nothing out. Shares of one base that are complements add up to 100%, not merely at most
 //! 100%; levels that are complementary parts of one `其中` whole add up to that whole.
 
-use super::{member, Group, GroupKind};
+use super::{member, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::text::Text;
@@ -77,7 +77,7 @@ pub fn groups(text: &Text, facts: &[Fact], chains: &[Group]) -> Vec<Group> {
         for (a, b) in complementary_pairs(&members, facts) {
             out.push(Group::new(
                 GroupKind::Complement,
-                vec![member(a, "part"), member(b, "part")],
+                vec![member(a, Role::Part), member(b, Role::Part)],
             ));
         }
     }
@@ -99,7 +99,11 @@ pub fn groups(text: &Text, facts: &[Fact], chains: &[Group]) -> Vec<Group> {
         for (a, b) in complementary_pairs(&parts, facts) {
             out.push(Group::new(
                 GroupKind::Complement,
-                vec![member(w, "whole"), member(a, "part"), member(b, "part")],
+                vec![
+                    member(w, Role::Whole),
+                    member(a, Role::Part),
+                    member(b, Role::Part),
+                ],
             ));
         }
     }
@@ -169,7 +173,11 @@ fn after_their_whole(text: &Text, facts: &[Fact]) -> Vec<Group> {
         if breaks_down {
             out.push(Group::new(
                 GroupKind::Complement,
-                vec![member(w, "whole"), member(a, "part"), member(b, "part")],
+                vec![
+                    member(w, Role::Whole),
+                    member(a, Role::Part),
+                    member(b, Role::Part),
+                ],
             ));
         }
     }

@@ -5,7 +5,7 @@
 //! is not stated (`自2023年10月以来连续3个月`, written in January) makes no group: the end
 //! would be a guess.
 
-use super::{full_sentence_end, member, Group, GroupKind};
+use super::{full_sentence_end, member, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::text::Text;
@@ -71,9 +71,9 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         out.push(Group::new(
             GroupKind::Consecutive,
             vec![
-                member(start, "start"),
-                member(end, "end"),
-                member(d, "duration"),
+                member(start, Role::Start),
+                member(end, Role::End),
+                member(d, Role::Duration),
             ],
         ));
     }

@@ -24,12 +24,14 @@ mod complement;
 mod consecutive;
 mod part_of;
 mod respectively;
+mod role;
 mod same;
 mod share_of;
 mod subset;
 
 use super::fact::Fact;
 use crate::text::Text;
+pub use role::Role;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -70,6 +72,23 @@ impl GroupKind {
         Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, k)| *k)
     }
 
+    /// The roles the groups of this kind give their facts: what a rule scoped to this kind
+    /// may bind by `role`.
+    pub fn roles(self) -> &'static [Role] {
+        match self {
+            GroupKind::ShareChain | GroupKind::Sentence | GroupKind::Each | GroupKind::Article => {
+                &[Role::Member]
+            }
+            GroupKind::Subset | GroupKind::PartOf => &[Role::Whole, Role::Part],
+            GroupKind::ShareOf => &[Role::Share, Role::Part, Role::Whole],
+            GroupKind::Respectively => &[Role::Value],
+            GroupKind::SameMeasure => &[Role::First, Role::Second],
+            GroupKind::Change => &[Role::Level, Role::Change, Role::Rate],
+            GroupKind::Consecutive => &[Role::Start, Role::End, Role::Duration],
+            GroupKind::Complement => &[Role::Part, Role::Whole],
+        }
+    }
+
     /// Values a group of this kind states in words, usable by name in an assertion.
     pub fn synthetic_names(self) -> &'static [&'static str] {
         match self {
@@ -90,7 +109,7 @@ impl GroupKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Member {
     pub fact: usize,
-    pub role: &'static str,
+    pub role: Role,
 }
 
 /// A value the prose states without a number: the count of items before `分别`.
@@ -127,7 +146,7 @@ impl Group {
     pub fn whole(&self) -> Option<usize> {
         self.members
             .iter()
-            .find(|m| m.role == "whole")
+            .find(|m| m.role == Role::Whole)
             .map(|m| m.fact)
     }
 
@@ -137,7 +156,7 @@ impl Group {
     }
 }
 
-fn member(fact: usize, role: &'static str) -> Member {
+fn member(fact: usize, role: Role) -> Member {
     Member { fact, role }
 }
 
@@ -181,9 +200,12 @@ fn article_groups(facts: &[Fact]) -> Vec<Group> {
                     .first()
                     .is_some_and(|m| facts[m.fact].article == f.article) =>
             {
-                g.members.push(member(i, "member"))
+                g.members.push(member(i, Role::Member))
             }
-            _ => out.push(Group::new(GroupKind::Article, vec![member(i, "member")])),
+            _ => out.push(Group::new(
+                GroupKind::Article,
+                vec![member(i, Role::Member)],
+            )),
         }
     }
     out
@@ -231,9 +253,12 @@ fn sentence_groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         }
         let end = full_sentence_end(text, f.figure.norm.start);
         match out.last_mut() {
-            Some(g) if end == current_end => g.members.push(member(i, "member")),
+            Some(g) if end == current_end => g.members.push(member(i, Role::Member)),
             _ => {
-                out.push(Group::new(GroupKind::Sentence, vec![member(i, "member")]));
+                out.push(Group::new(
+                    GroupKind::Sentence,
+                    vec![member(i, Role::Member)],
+                ));
                 current_end = end;
             }
         }
@@ -247,6 +272,6 @@ fn each_groups(facts: &[Fact]) -> Vec<Group> {
         .iter()
         .enumerate()
         .filter(|(_, f)| f.is_measure())
-        .map(|(i, _)| Group::new(GroupKind::Each, vec![member(i, "member")]))
+        .map(|(i, _)| Group::new(GroupKind::Each, vec![member(i, Role::Member)]))
         .collect()
 }

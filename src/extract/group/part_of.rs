@@ -3,7 +3,7 @@
 //! label names a part of it. Only the outermost parts are kept: `高技术制造业…` is inside
 //! `制造业…` and must not be added beside it.
 
-use super::{member, new_breakdown, same_scope, Group, GroupKind};
+use super::{member, new_breakdown, same_scope, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
 use crate::lexicon::{self, List};
 use crate::text::Text;
@@ -157,8 +157,8 @@ fn in_article(text: &Text, facts: &[Fact], range: Range<usize>) -> Vec<Group> {
             }
         }
         for run in runs {
-            let mut members = vec![member(range.start + w, "whole")];
-            members.extend(run.into_iter().map(|p| member(range.start + p, "part")));
+            let mut members = vec![member(range.start + w, Role::Whole)];
+            members.extend(run.into_iter().map(|p| member(range.start + p, Role::Part)));
             out.push(Group::new(GroupKind::PartOf, members));
         }
     }

@@ -5,7 +5,7 @@
 //! values are the figures right after `分别` joined only by `、和及与`. A list whose items
 //! cannot be counted (one item, `城乡居民分别为…`) makes no group.
 
-use super::{member, Group, GroupKind, Synthetic};
+use super::{member, Group, GroupKind, Role, Synthetic};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::extract::label::{strip_brackets, strip_marks};
@@ -121,7 +121,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> (Vec<Group>, Vec<usize>) {
         let (fewest, most) = (fewest.min(most), fewest.max(most));
         let mut g = Group::new(
             GroupKind::Respectively,
-            values.iter().map(|&v| member(v, "value")).collect(),
+            values.iter().map(|&v| member(v, Role::Value)).collect(),
         );
         g.extra.push(Synthetic {
             name: "items",

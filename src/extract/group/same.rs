@@ -5,7 +5,7 @@
 //! (their labels are elided and repeat legitimately), nor anything in a sentence that speaks
 //! of a revision (`初步核算`, `最终核实`, `修订`).
 
-use super::{member, Group, GroupKind};
+use super::{member, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::extract::identity::{self, Basis};
@@ -103,7 +103,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         match seen.get(&key) {
             Some(&first) => out.push(Group::new(
                 GroupKind::SameMeasure,
-                vec![member(first, "first"), member(i, "second")],
+                vec![member(first, Role::First), member(i, Role::Second)],
             )),
             None => {
                 seen.insert(key, i);

@@ -6,7 +6,7 @@
 //! `进出口`). Two candidate wholes with different values mean no group: hedui does not guess.
 
 use super::part_of::core;
-use super::{member, same_scope, Group, GroupKind};
+use super::{member, same_scope, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::text::Text;
@@ -110,7 +110,11 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             if let Some(w) = of_the_qizhong_whole(facts, part, s) {
                 out.push(Group::new(
                     GroupKind::ShareOf,
-                    vec![member(part, "part"), member(w, "whole"), member(s, "share")],
+                    vec![
+                        member(part, Role::Part),
+                        member(w, Role::Whole),
+                        member(s, Role::Share),
+                    ],
                 ));
             }
             continue;
@@ -147,9 +151,9 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         out.push(Group::new(
             GroupKind::ShareOf,
             vec![
-                member(part, "part"),
-                member(whole, "whole"),
-                member(s, "share"),
+                member(part, Role::Part),
+                member(whole, Role::Whole),
+                member(s, Role::Share),
             ],
         ));
     }

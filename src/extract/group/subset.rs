@@ -1,7 +1,7 @@
 //! `其中` and `…中有`: the facts after the marker, to the end of the sentence, are parts of the
 //! level stated before it (`进出口10089.2亿元…其中，出口5455亿元`, `41个行业中有28个`).
 
-use super::{full_sentence_end, member, Group, GroupKind};
+use super::{full_sentence_end, member, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::extract::label::{dimension, head, same_cut};
@@ -193,10 +193,10 @@ pub fn groups(facts: &[Fact]) -> Vec<Group> {
         }
         // Parts follow their whole, so the whole's group, if any, is the last one made.
         match out.last_mut() {
-            Some(g) if g.whole() == Some(w) => g.members.push(member(i, "part")),
+            Some(g) if g.whole() == Some(w) => g.members.push(member(i, Role::Part)),
             _ => out.push(Group::new(
                 GroupKind::Subset,
-                vec![member(w, "whole"), member(i, "part")],
+                vec![member(w, Role::Whole), member(i, Role::Part)],
             )),
         }
     }
