@@ -101,7 +101,13 @@ pub fn label_of(pre: &str) -> String {
         }
         _ => pre,
     };
-    let cleaned = strip_marks(pre);
+    let mut cleaned = strip_marks(pre);
+    // `全县现价农林牧渔业总产值`: a price basis is no part of the measure, wherever it stands.
+    for w in lexicon::get().words(List::PriceBases) {
+        if cleaned.contains(w) {
+            cleaned = cleaned.replace(w, "");
+        }
+    }
     // `第一产业实现增加值`, `公司实现营业收入`: the verb of achieving is not part of the measure.
     let mut joined = String::new();
     let mut rest = strip_trailing(strip_leading(&cleaned));
@@ -114,7 +120,9 @@ pub fn label_of(pre: &str) -> String {
         }
     }
     if !joined.is_empty() {
-        rest = &joined;
+        // `全年实现现价农林牧渔业总产值`: what the verb stood before may open with a leading
+        // word too.
+        rest = strip_leading(&joined);
     }
     let s = rest;
     // `较上年度末增长7.42%`: a comparison names a base, not the measure.
@@ -140,7 +148,13 @@ pub fn label_of(pre: &str) -> String {
 /// A share's clause split into its subject and its base: `民营企业进出口占同期全省外贸总值的`
 /// → (`民营企业进出口`, Some(`全省外贸总值`)). A clause without `占` names no base.
 pub fn share_parts(pre: &str) -> (String, Option<String>) {
-    let cleaned = strip_marks(pre);
+    let mut cleaned = strip_marks(pre);
+    // `全县现价农林牧渔业总产值`: a price basis is no part of the measure, wherever it stands.
+    for w in lexicon::get().words(List::PriceBases) {
+        if cleaned.contains(w) {
+            cleaned = cleaned.replace(w, "");
+        }
+    }
     match cleaned.rfind('占') {
         Some(i) => {
             let subject = label_of(&cleaned[..i]);

@@ -564,7 +564,9 @@ fn finish(text: &Text, r: Reading) -> Figure {
         || follow.starts_with("及以上")
         || follow.starts_with("及以下")
         || (kind == Kind::Range && follow.starts_with("之间"))
-        || pre.ends_with('在');
+        || pre.ends_with('在')
+        // `每千人口床位7.23张`, `每万人口全科医生3.99人`: a denominator of a rate, not a count.
+        || pre.ends_with('每');
     let change = matches!(kind, Kind::Amount | Kind::Count)
         .then(|| is_change(pre))
         .flatten();
@@ -576,6 +578,14 @@ fn finish(text: &Text, r: Reading) -> Figure {
     }
     if kind == Kind::Growth && class == Some(UnitClass::Percent) && is_rate_change(pre) {
         tags.push(tag::RATE_CHANGE);
+    }
+    // `5720公斤/公顷`, `3.2万元/人`: an amount per something is a ratio, which no part or
+    // whole adds up with.
+    if matches!(kind, Kind::Amount | Kind::Count)
+        && follow.starts_with('/')
+        && follow[1..].chars().next().is_some_and(is_han)
+    {
+        kind = Kind::Number;
     }
     let in_phrase = follow
         .chars()

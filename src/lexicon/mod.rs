@@ -92,6 +92,7 @@ lists! {
     LabelTrailing = "label-trailing", None;
     DatelineOpeners = "dateline-openers", None;
     Averages = "averages", None;
+    PriceBases = "price-bases", None;
     Dimensions = "dimensions", Name;
 }
 

@@ -109,7 +109,10 @@ fn in_article(text: &Text, facts: &[Fact], range: Range<usize>) -> Vec<Group> {
             .filter(|&i| {
                 let f = &article[i];
                 // `全省地区生产总值` is another region's whole, not a part of `全市地区生产总值`.
+                // `进出口总值3.15万亿元。其中，出口总值2.02万亿元`: the prose made the would-be
+                // whole a part of this figure.
                 f.figure.kind == whole.figure.kind
+                    && whole.subset_of != Some(range.start + i)
                     && same_scope(f, whole)
                     && f.label != whole.label
                     && core(&f.label) != whole_core

@@ -58,6 +58,25 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
                     .any(|s| facts[w].label.ends_with(s))
                 || (dimension(&first_part).is_some() && levels_beside(text, facts, w).count() == 1)
         });
+        // `在村卫生室工作的人员132.7万，其中…110.8万人`: the nearest figure before the marker
+        // in its sentence is a bare number, which may well be the whole; reaching past it for
+        // a level that fits would be a guess.
+        let sentence_start = text.full_sentence(at).start;
+        let bare_before = facts[..split]
+            .iter()
+            .rev()
+            .take_while(|f| f.figure.norm.start >= sentence_start)
+            .find(|f| {
+                f.is_measure()
+                    && !matches!(
+                        f.figure.kind,
+                        Kind::Growth | Kind::Share | Kind::Points | Kind::Multiple
+                    )
+            })
+            .is_some_and(|f| f.figure.kind == Kind::Number);
+        if bare_before {
+            continue;
+        }
         let Some(whole) = related_whole
             .or(nearest)
             .filter(|&w| facts[w].is_additive())
@@ -93,7 +112,12 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
                 let parallel = first_part.as_deref().is_some_and(|p| {
                     !p.is_empty() && (head(p) == head(&f.label) || same_cut(p, &f.label))
                 });
-                if !parallel && !related(&f.label, &whole_label) {
+                // `第二产业投资…其中制造业投资…；第三产业投资…`: a level nearer in name to the
+                // whole than to the first part is the whole's sibling, not a part of it.
+                let sibling = first_part.as_deref().is_some_and(|p| {
+                    common_suffix(&f.label, &whole_label) > common_suffix(&f.label, p)
+                });
+                if sibling || (!parallel && !related(&f.label, &whole_label)) {
                     break;
                 }
             }
@@ -169,6 +193,15 @@ fn bracket_depth(s: &str) -> i32 {
 /// A part's label names a part of the whole: its characters are written, in order, inside the
 /// whole's label (`进口` in `全省进出口`: compounds abbreviate), it ends with the whole's label,
 /// or it shares the whole's head noun.
+/// How many characters two labels share at their end (Chinese labels are head-final).
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
 fn related(part: &str, whole: &str) -> bool {
     let mut rest = whole.chars();
     let within = part.chars().all(|c| rest.any(|w| w == c));
