@@ -391,11 +391,19 @@ fn finish(text: &Text, r: Reading) -> Figure {
     };
     let mut negative_word = false;
     let mut tags = Vec::new();
+    // `实现13.1%的增长`, `出现2.1%的下降`: the change is named after the figure.
+    let change_after = (class == Some(UnitClass::Percent))
+        .then(|| change_named_after(&t[end..]))
+        .flatten();
     match class {
         Some(UnitClass::Percent | UnitClass::PerMille | UnitClass::Tenth) => {
             let (k, neg) = classify_rate(pre, false);
             kind = k;
             negative_word = neg;
+            if let (Kind::Number, Some(up)) = (kind, change_after) {
+                kind = Kind::Growth;
+                negative_word = !up;
+            }
             // A rate of the thing named (`城镇化率为66.16%`, `出生率为10.5‰`, even after a verb
             // inside its name: `对经济增长的贡献率82.5%`) or tenths of no whole named
             // (`三成受访者`) is a proportion, but of no whole stated beside it: a share that is
@@ -560,7 +568,7 @@ fn finish(text: &Text, r: Reading) -> Figure {
     });
     let attributive = restated
         || class == Some(UnitClass::Age)
-        || follow.starts_with('的')
+        || (follow.starts_with('的') && change_after.is_none())
         || follow.starts_with("及以上")
         || follow.starts_with("及以下")
         || (kind == Kind::Range && follow.starts_with("之间"))
@@ -676,6 +684,18 @@ fn widen(i: Interval, value: Decimal, q: Qualifier, printed: Decimal, scale: Dec
             Interval::new(Some(value), Some(value + step))
         }
     }
+}
+
+/// The sign of a change named right after a figure (`的增长`, `的下降`, `的增幅`): true for up.
+fn change_named_after(follow: &str) -> Option<bool> {
+    let rest = follow.strip_prefix('的')?;
+    let lex = crate::lexicon::get();
+    lex.signed(crate::lexicon::List::ChangeVerbs)
+        .iter()
+        .chain(lex.signed(crate::lexicon::List::GrowthNouns))
+        .filter(|(w, _)| rest.starts_with(w))
+        .max_by_key(|(w, _)| w.len())
+        .map(|&(_, up)| up)
 }
 
 #[cfg(test)]

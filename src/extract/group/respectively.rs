@@ -10,6 +10,7 @@ use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::extract::label::{strip_brackets, strip_marks};
 use crate::interval::Interval;
+use crate::lexicon::{self, List};
 use crate::text::Text;
 use rust_decimal::Decimal;
 
@@ -70,8 +71,18 @@ pub fn groups(text: &Text, facts: &[Fact]) -> (Vec<Group>, Vec<usize>) {
                 break;
             }
             if let Some(end) = prev_end {
+                // `分别上升1.35个百分点、下降6.79个百分点`: each value may carry its own verb.
                 let between = &t[end..f.figure.norm.start];
-                if !between.chars().all(|ch| JOINERS.contains(&ch)) {
+                let rest = between.trim_start_matches(JOINERS);
+                let joined = between.is_empty() || rest.len() < between.len();
+                let verb = lexicon::get()
+                    .words(List::ChangeVerbs)
+                    .iter()
+                    .filter(|v| rest.starts_with(*v))
+                    .map(|v| v.len())
+                    .max()
+                    .unwrap_or(0);
+                if !joined || !rest[verb..].chars().all(|ch| JOINERS.contains(&ch)) {
                     break;
                 }
             }
@@ -102,6 +113,10 @@ pub fn groups(text: &Text, facts: &[Fact]) -> (Vec<Group>, Vec<usize>) {
                 break;
             }
         }
+        // `有色金属冶炼和压延加工业，计算机、通信和其他电子设备制造业，电气机械和器材制造业
+        // 同比分别增长…`: names that hold `、` and `和` are listed between commas, so a clause
+        // that names no list of its own may be the last item of one: its items are uncounted.
+        let opens_on_comma = t[..start].ends_with(['，', ',']);
         let mut raw = &t[start..at];
         // `除A外，B、C分别…`: what is set apart by `除…外` is no item of the list.
         if let Some(rest) = raw.strip_prefix('除').and_then(|r| r.split_once('外')) {
@@ -113,6 +128,9 @@ pub fn groups(text: &Text, facts: &[Fact]) -> (Vec<Group>, Vec<usize>) {
         let cleaned = strip_marks(raw.trim_start_matches("其中"));
         let list = items(&strip_brackets(raw.trim_start_matches("其中")));
         if list.len() < 2 || cleaned.chars().count() < 3 {
+            continue;
+        }
+        if opens_on_comma && !raw.contains('、') && values.len() > list.len() {
             continue;
         }
         let (o_start, o_end) = text.original_range(start, at);
