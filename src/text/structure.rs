@@ -69,12 +69,33 @@ fn dateline() -> &'static Regex {
     })
 }
 
+/// A section heading or a caption that opens its own line: `六、商品贸易`, `（二）工业`,
+/// `图4：2017—2021年固定资产投资增长速度`, `表1`. It is a headline even with its `、` or `：`,
+/// and a line of its own even in hard-wrapped text.
+fn section_heading() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[图表]\d{1,2}[:：\s])")
+            .expect("section heading pattern is valid")
+    })
+}
+
+/// True when `block` is a section heading or caption line, short and not a sentence.
+fn is_section_heading(block: &str) -> bool {
+    section_heading().is_match(block)
+        && block.chars().count() <= HEADLINE_MAX
+        && !block.contains(['。', '；', ';', '，', ','])
+}
+
 fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(CLOSERS);
     t.ends_with(SENTENCE_ENDS) || t.ends_with("——") || t.ends_with('…')
 }
 
 fn is_headline(block: &str, prev: Option<&str>, next: Option<&str>) -> bool {
+    if is_section_heading(block) {
+        return true;
+    }
     let chars = block.chars().count();
     if chars == 0 || chars > HEADLINE_MAX || block.contains(CLAUSE_PUNCT) {
         return false;
@@ -120,13 +141,30 @@ impl Structure {
         // A line that opens with a dateline starts a new block even without a blank line.
         let cuts_line =
             |b: &super::normalize::Break| b.newlines >= 1 && dateline().is_match(&text[b.at..]);
-        let mut cuts: Vec<usize> = norm
-            .breaks
-            .iter()
-            .filter(|b| given.is_none() || b.newlines >= 2)
-            .filter(|b| (b.newlines >= cut_at || cuts_line(b)) && b.at > 0 && b.at < text.len())
-            .map(|b| b.at)
-            .collect();
+        // A section heading or caption line (`六、商品贸易`) is a block of its own: cut before
+        // it and at the end of its line.
+        let mut cuts: Vec<usize> = Vec::new();
+        let mut open_heading: Option<usize> = section_heading().is_match(text).then_some(0);
+        for b in norm.breaks.iter() {
+            if given.is_some() && b.newlines < 2 {
+                continue;
+            }
+            let at_line = b.newlines >= 1 && b.at > 0 && b.at < text.len();
+            let heading_ends = at_line
+                && open_heading
+                    .take()
+                    .is_some_and(|s| is_section_heading(&text[s..b.at]));
+            let heading_starts = at_line && section_heading().is_match(&text[b.at..]);
+            if heading_starts {
+                open_heading = Some(b.at);
+            }
+            if (b.newlines >= cut_at || cuts_line(b) || heading_ends || heading_starts)
+                && b.at > 0
+                && b.at < text.len()
+            {
+                cuts.push(b.at);
+            }
+        }
         if let Some(ends) = given {
             cuts.extend(ends.iter().copied().filter(|&e| e > 0 && e < text.len()));
             cuts.sort_unstable();
@@ -347,6 +385,28 @@ mod tests {
             &n.text[st.paragraphs[2].range.clone()],
             "2023年，数据显示。"
         );
+    }
+
+    #[test]
+    fn a_section_heading_or_caption_line_is_a_headline_of_its_own() {
+        let (n, st) = structure(
+            "全年房地产开发企业17户。\n图4：2017—2021年投资增长速度(%)\n六、商品贸易\n全年社会消费品\n零售总额38.03亿元。",
+        );
+        let texts: Vec<&str> = st
+            .paragraphs
+            .iter()
+            .map(|p| &n.text[p.range.clone()])
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "全年房地产开发企业17户。",
+                "图4：2017—2021年投资增长速度(%)",
+                "六、商品贸易",
+                "全年社会消费品零售总额38.03亿元。"
+            ]
+        );
+        assert!(st.paragraphs[1].headline && st.paragraphs[2].headline);
     }
 
     #[test]

@@ -88,7 +88,13 @@ fn in_article(text: &Text, facts: &[Fact], range: Range<usize>) -> Vec<Group> {
     }
     for (w, whole) in article.iter().enumerate() {
         let whole_core = core(&whole.label);
-        if !whole.is_additive() || whole.on_a_day || whole.target || whole_core.chars().count() < 4
+        // A `其中` part is named by eliding its whole's words (`其中限额以上企业…，消费品零售额
+        // 4.83亿元`): its label is no name of a whole.
+        if !whole.is_additive()
+            || whole.on_a_day
+            || whole.target
+            || whole.after_qizhong
+            || whole_core.chars().count() < 4
         {
             continue;
         }
