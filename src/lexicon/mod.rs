@@ -93,6 +93,7 @@ lists! {
     DatelineOpeners = "dateline-openers", None;
     Averages = "averages", None;
     PriceBases = "price-bases", None;
+    RealGrowthMeasures = "real-growth-measures", None;
     Dimensions = "dimensions", Name;
 }
 

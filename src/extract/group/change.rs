@@ -5,6 +5,8 @@ use super::{full_sentence_end, member, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::extract::identity::basis;
+use crate::extract::label::strip_marks;
+use crate::lexicon::{self, List};
 use crate::text::Text;
 
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
@@ -15,9 +17,28 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             continue;
         }
         // `与上年的4460.2万人相比，增加220.4万人`: the level named is the base, not today's.
-        let clause = &text.structure.clauses[level.clause];
-        let before = &t[clause.range.start..level.figure.norm.start];
+        // A note in brackets (`与2010年（第六次全国人口普查数据，下同）的133972万人相比`) may
+        // hold a comma: read from the figure before, with notes taken out.
+        let sentence_start = text.full_sentence(level.figure.norm.start).start;
+        let from = facts[..l]
+            .iter()
+            .rev()
+            .take_while(|f| f.figure.norm.start >= sentence_start)
+            .find(|f| f.figure.kind != Kind::Date)
+            .map_or(sentence_start, |f| f.figure.norm.end);
+        let before = strip_marks(&t[from.min(level.figure.norm.start)..level.figure.norm.start]);
+        let before = before.rsplit(['，', ',', '；', ';']).next().unwrap_or("");
         if before.ends_with('的') && ["与", "比", "较"].iter().any(|w| before.contains(w)) {
+            continue;
+        }
+        // GDP and value added grow at constant prices: a change in current yuan does not make
+        // their rate, unless the rate is said to be nominal.
+        let real = lexicon::get()
+            .words(List::RealGrowthMeasures)
+            .iter()
+            .any(|w| level.label.contains(w));
+        let sentence = &t[text.full_sentence(level.figure.norm.start)];
+        if real && !(sentence.contains("名义") || sentence.contains("现价")) {
             continue;
         }
         let end = full_sentence_end(text, level.figure.norm.start);

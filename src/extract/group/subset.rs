@@ -117,7 +117,11 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
                 let sibling = first_part.as_deref().is_some_and(|p| {
                     common_suffix(&f.label, &whole_label) > common_suffix(&f.label, p)
                 });
-                if sibling || (!parallel && !related(&f.label, &whole_label)) {
+                let a_total = lexicon::get()
+                    .words(List::Totals)
+                    .iter()
+                    .any(|w| f.label.ends_with(w));
+                if sibling || a_total || (!parallel && !related(&f.label, &whole_label)) {
                     break;
                 }
             }
