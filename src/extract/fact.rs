@@ -200,7 +200,17 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                 .iter()
                 .any(|w| opening.starts_with(w))
             {
-                period.clone_from(&main_period);
+                // Back to the article's main period, or on with the one stated last: when the
+                // two differ, the prose does not say which, and the period is unsure. An unsure
+                // period matches only itself, so such figures are compared only with figures
+                // read the same way.
+                period = match (&period, &main_period) {
+                    (Some(last), Some(main)) if last != main && !last.ends_with('?') => {
+                        Some(format!("{main}|{last}?"))
+                    }
+                    (Some(last), _) if last.ends_with('?') => Some(last.clone()),
+                    _ => main_period.clone(),
+                };
             }
         }
         // Periods named in words since the last figure (`上半年，`, `当月`).
@@ -305,7 +315,22 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                 // A bare `占27.1%` keeps the base of the share just before it on the same line
                 // of prose: same paragraph, a few sentences back, and not inside a `其中`
                 // digression it is not part of.
-                base = b.or_else(|| {
+                // `经外港码头入境旅客…为5,084,179人次，香港旅客占60.7%`: a share that names its
+                // own subject right after a level of another name is a share of that level.
+                // Not when the subject is itself a level of the sentence (`赞成票…，弃权票三票，
+                // 赞成票占99.8%`): that share is of a whole the sentence does not name.
+                let subject_stated = out
+                    .iter()
+                    .rev()
+                    .take_while(|f| f.sentence == sentence)
+                    .any(|f| f.is_level() && f.label == label);
+                let level_before = out
+                    .last()
+                    .filter(|f| f.sentence == sentence && f.clause + 1 == clause && f.is_level())
+                    .filter(|f| !label.is_empty() && !f.label.is_empty() && f.label != label)
+                    .filter(|_| !subject_stated)
+                    .map(|f| f.label.clone());
+                base = b.or(level_before).or_else(|| {
                     bases
                         .iter()
                         .rev()
@@ -342,6 +367,14 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                 .take_while(|f| f.sentence == sentence)
                 .find(|f| f.is_level() || rate_moved(f))
             {
+                label = prev.label.clone();
+            } else if let Some(prev) = out
+                .last()
+                .filter(|f| f.sentence == sentence && f.clause + 1 == clause)
+                .filter(|f| f.figure.kind == Kind::Growth && !f.label.is_empty())
+                .filter(|_| matches!(fig.kind, Kind::Amount | Kind::Count) && !fig.delta)
+            {
+                // `经外港码头入境旅客增加23.5%，为5,084,179人次`: the level of what just grew.
                 label = prev.label.clone();
             }
         }
@@ -403,7 +436,10 @@ fn period_key(fig: &Figure) -> String {
     }
 }
 
-/// `前10个月`, `前十个月`: the months of the year so far, a period like `1-10月`.
+/// `前10个月`, `前十个月`, `首十个月`: the months of the year so far, a period like `1-10月`.
 fn is_months_so_far(t: &str, fig: &Figure) -> bool {
-    fig.kind == Kind::Duration && fig.unit == "个月" && t[..fig.norm.start].ends_with('前')
+    // `首十一个月` (Macau, Hong Kong) is `前十一个月`.
+    fig.kind == Kind::Duration
+        && fig.unit == "个月"
+        && (t[..fig.norm.start].ends_with('前') || t[..fig.norm.start].ends_with('首'))
 }

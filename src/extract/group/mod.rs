@@ -217,18 +217,19 @@ pub(crate) fn full_sentence_end(text: &Text, at: usize) -> usize {
 }
 
 /// Words between two positions that open a new breakdown of a whole: `从收入级次看`,
-/// `按地区分`, `分区域看`.
+/// `按地区分`, `分区域看`, `按旅客的原居地统计`.
 pub(crate) fn new_breakdown(text: &Text, from: usize, to: usize) -> bool {
     let between = &text.as_str()[from.min(to)..to];
-    let opens = |open: &str, close: &str| {
+    let opens_within = |open: &str, close: &str, reach: usize| {
         between.match_indices(open).any(|(i, _)| {
             between[i..]
                 .chars()
-                .take(8)
+                .take(reach)
                 .collect::<String>()
                 .contains(close)
         })
     };
+    let opens = |open: &str, close: &str| opens_within(open, close, 8);
     // A correction (`…有误，应为…`) restates a figure rather than adding another; a clause
     // opening on `而` turns to something else (`…占91.2%。而全县户籍人口中…`).
     let turns = [
@@ -236,7 +237,12 @@ pub(crate) fn new_breakdown(text: &Text, from: usize, to: usize) -> bool {
     ]
     .iter()
     .any(|w| between.contains(w));
-    turns || opens("从", "看") || opens("按", "分") || opens("分", "看")
+    // `按旅客的原居地统计`, `按入境渠道统计`: a breakdown by another key.
+    turns
+        || opens("从", "看")
+        || opens("按", "分")
+        || opens("分", "看")
+        || opens_within("按", "统计", 12)
 }
 
 /// Facts of one article and period with the same unit can be compared.

@@ -31,6 +31,9 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
             .iter()
             .take_while(|f| f.figure.norm.end <= scope_end)
             .find(|f| f.is_level())
+            // `其中4,874,157人次是以个人游方式来澳`: a part that names nothing took its label
+            // from the level before, which is its whole.
+            .filter(|f| !f.label_inherited)
             .map(|f| f.label.clone())
             .unwrap_or_default();
         let before = || {
