@@ -3,7 +3,7 @@
 
 use super::args::{CheckArgs, Format};
 use super::config::Config;
-use super::errors::{fail, stdout_style, ConfigError, UnknownRule};
+use super::errors::{fail, stdout_style, ConfigError, InternalError, UnknownRule};
 use super::inputs;
 use super::print;
 use hedui::report;
@@ -48,8 +48,9 @@ fn config_for(args: &CheckArgs) -> Result<Option<Config>, ConfigError> {
     Config::find(&start)
 }
 
-/// Checks every draft on all cores; results keep the order of the drafts.
-fn check_all(sources: &[Source], rules: &RuleSet, progress: bool) -> Vec<Vec<Finding>> {
+/// Checks every draft on all cores; results keep the order of the drafts. A draft on which
+/// hedui itself fails (a panic, a bug of ours) is `None`; the others are still checked.
+fn check_all(sources: &[Source], rules: &RuleSet, progress: bool) -> Vec<Option<Vec<Finding>>> {
     let bar = if progress {
         let bar = indicatif::ProgressBar::new(sources.len() as u64);
         bar.set_style(
@@ -70,8 +71,10 @@ fn check_all(sources: &[Source], rules: &RuleSet, progress: bool) -> Vec<Vec<Fin
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(source) = sources.get(i) else { break };
-                let found = apply_markers(&source.text, hedui::check(source, rules));
-                if let Ok(mut r) = results.lock() {
+                let found = std::panic::catch_unwind(|| {
+                    apply_markers(&source.text, hedui::check(source, rules))
+                });
+                if let (Ok(found), Ok(mut r)) = (found, results.lock()) {
                     r[i] = Some(found);
                 }
                 bar.inc(1);
@@ -82,9 +85,6 @@ fn check_all(sources: &[Source], rules: &RuleSet, progress: bool) -> Vec<Vec<Fin
     results
         .into_inner()
         .unwrap_or_default()
-        .into_iter()
-        .map(Option::unwrap_or_default)
-        .collect()
 }
 
 fn statistics(results: &[(Source, Vec<Finding>)]) -> String {
@@ -161,12 +161,21 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let inputs = inputs::read(&paths, &exclude, args.stdin_filename.as_deref());
     let progress = !args.quiet && inputs.sources.len() > 1 && std::io::stderr().is_terminal();
     let findings = check_all(&inputs.sources, &rules, progress);
-    let mut results: Vec<(String, String, Vec<Finding>)> = inputs
-        .sources
-        .iter()
-        .zip(findings)
-        .map(|(s, f)| (s.name.clone(), s.text.clone(), f))
-        .collect();
+    let mut failed = inputs.failed;
+    let mut sources = Vec::with_capacity(inputs.sources.len());
+    let mut results: Vec<(String, String, Vec<Finding>)> = Vec::new();
+    for (s, f) in inputs.sources.into_iter().zip(findings) {
+        match f {
+            Some(f) => {
+                results.push((s.name.clone(), s.text.clone(), f));
+                sources.push(s);
+            }
+            None => {
+                fail(&InternalError { path: s.name });
+                failed = true;
+            }
+        }
+    }
 
     if let Some(path) = &args.write_baseline {
         let view: Vec<(String, &str, &[Finding])> = results
@@ -188,7 +197,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             baseline.findings.len(),
             path.display()
         );
-        return if inputs.failed {
+        return if failed {
             ExitCode::from(2)
         } else {
             ExitCode::SUCCESS
@@ -224,8 +233,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     }
 
-    let checked: Vec<(Source, Vec<Finding>)> = inputs
-        .sources
+    let checked: Vec<(Source, Vec<Finding>)> = sources
         .into_iter()
         .zip(results)
         .map(|(s, (_, _, f))| (s, f))
@@ -281,11 +289,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if inputs.skipped > 0 && !args.quiet {
         eprintln!("hedui: skipped {} binary file(s)", inputs.skipped);
     }
-    let none = checked.is_empty() && !inputs.failed;
+    let none = checked.is_empty() && !failed;
     if none {
         eprintln!("hedui: no draft was checked (no .txt or .md file under the given paths)");
     }
-    if inputs.failed || none {
+    if failed || none {
         ExitCode::from(2)
     } else if errors > 0 || (args.deny_warnings && warnings > 0) {
         ExitCode::from(1)

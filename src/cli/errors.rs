@@ -14,6 +14,17 @@ pub struct ReadError {
     pub reason: String,
 }
 
+/// A draft on which hedui itself failed: a bug of ours, reported, and the other drafts go on.
+#[derive(Debug, Error, Diagnostic)]
+#[error("hedui failed on {path}: an internal error, not a mistake in the draft")]
+#[diagnostic(
+    code(hedui::internal),
+    help("the other drafts were still checked; please report this with the draft attached")
+)]
+pub struct InternalError {
+    pub path: String,
+}
+
 /// A rule id that no rule has.
 #[derive(Debug, Error, Diagnostic)]
 #[error("no rule has the id `{id}`")]
