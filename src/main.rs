@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn extract(paths: &[PathBuf], format: Format, stdin_filename: Option<&str>) -> ExitCode {
-    let inputs = inputs::read(paths, &[], stdin_filename);
+    let inputs = inputs::read(paths, &[], std::path::Path::new("."), stdin_filename);
     match format {
         Format::Json => {
             let files: Vec<_> = inputs

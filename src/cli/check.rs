@@ -158,7 +158,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let exclude: Vec<String> = config.exclude.clone();
-    let inputs = inputs::read(&paths, &exclude, args.stdin_filename.as_deref());
+    let inputs = inputs::read(
+        &paths,
+        &exclude,
+        &config.dir,
+        args.stdin_filename.as_deref(),
+    );
     let progress = !args.quiet && inputs.sources.len() > 1 && std::io::stderr().is_terminal();
     let findings = check_all(&inputs.sources, &rules, progress);
     let mut failed = inputs.failed;

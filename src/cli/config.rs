@@ -120,10 +120,12 @@ impl Config {
             .ok()
             .and_then(|c| std::fs::canonicalize(c).ok());
         match (std::fs::canonicalize(&joined), here) {
-            (Ok(full), Some(here)) => full
-                .strip_prefix(&here)
-                .map(Path::to_path_buf)
-                .unwrap_or(full),
+            // Inside the very folder, the relative path is empty: that is `.`, not "".
+            (Ok(full), Some(here)) => match full.strip_prefix(&here) {
+                Ok(rel) if rel.as_os_str().is_empty() => PathBuf::from("."),
+                Ok(rel) => rel.to_path_buf(),
+                Err(_) => full,
+            },
             _ => joined,
         }
     }

