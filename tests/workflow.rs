@@ -91,3 +91,46 @@ fn exclude_globs_are_matched_from_the_config_folder() {
         assert!(!text.contains("old.txt"), "from {}: {text}", here.display());
     }
 }
+
+/// The default `share-sum` rule's file, with changes.
+fn share_sum_rule(extra: &str) -> String {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/share-sum.json"),
+    )
+    .unwrap();
+    let text = text.replace("\"severity\": \"error\"", "\"severity\": \"warning\"");
+    text.replacen('{', &format!("{{{extra}"), 1)
+}
+
+#[test]
+fn a_rule_with_a_default_id_is_an_error_unless_it_says_it_replaces() {
+    let dir = scratch("replace");
+    let draft = fixture("planted-share-sum.txt").display().to_string();
+    write(&dir.join("rules/share-sum.json"), &share_sum_rule(""));
+    let o = hedui_in(&dir, &["check", "--rules", "rules", &draft]);
+    assert_eq!(code(&o), 2, "{}{}", out(&o), err(&o));
+    assert!(err(&o).contains("rule id `share-sum` is also used by (default)"), "{}", err(&o));
+    assert!(err(&o).contains("\"replaces\": true"), "{}", err(&o));
+
+    write(&dir.join("rules/share-sum.json"), &share_sum_rule("\"replaces\": true,"));
+    let o = hedui_in(&dir, &["check", "--rules", "rules", &draft]);
+    assert!(
+        err(&o).contains("rule `share-sum` of rules/share-sum.json replaces the one of (default)"),
+        "{}",
+        err(&o)
+    );
+    // The replacement runs: the finding is now a warning.
+    assert_eq!(code(&o), 0, "{}{}", out(&o), err(&o));
+    assert!(out(&o).contains("⚠ shares of"), "{}", out(&o));
+}
+
+#[test]
+fn rules_takes_a_single_rule_file() {
+    let newsroom = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/newsroom");
+    let o = hedui_in(
+        &newsroom,
+        &["check", "--rules", "gdp-sectors-sum.json", "fixtures/gdp-sector-slip.txt"],
+    );
+    assert_eq!(code(&o), 1, "{}{}", out(&o), err(&o));
+    assert!(out(&o).contains("gdp-sectors-sum"), "{}", out(&o));
+}

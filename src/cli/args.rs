@@ -36,8 +36,8 @@ pub enum Command {
     Rules {
         #[command(subcommand)]
         command: RulesCommand,
-        /// A folder of rule files added to the default rules; may repeat.
-        #[arg(long = "rules", value_name = "DIR", global = true)]
+        /// A rule file, or a folder of rule files, added to the default rules; may repeat.
+        #[arg(long = "rules", value_name = "PATH", global = true)]
         rules: Vec<PathBuf>,
     },
 }
@@ -83,8 +83,9 @@ pub struct CheckArgs {
 /// Which rules run.
 #[derive(Args, Debug)]
 pub struct Selection {
-    /// A folder of rule files (`*.json`) added to the default rules; may repeat.
-    #[arg(long = "rules", value_name = "DIR", help_heading = "Rules")]
+    /// A rule file, or a folder of rule files (`*.json`), added to the default rules; may
+    /// repeat. A rule with the id of a default rule must say `"replaces": true`.
+    #[arg(long = "rules", value_name = "PATH", help_heading = "Rules")]
     pub rules: Vec<PathBuf>,
     /// Run only the rules of the given folders, not the default set.
     #[arg(long, help_heading = "Rules")]

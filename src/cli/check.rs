@@ -16,7 +16,8 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-/// Loads the default rules (unless told not to) and the given folders.
+/// Loads the default rules (unless told not to) and the given rule folders or files; a rule
+/// that replaces another is said on stderr.
 pub fn load_rules(dirs: &[PathBuf], defaults: bool) -> Option<RuleSet> {
     let mut set = if defaults {
         RuleSet::default_set()
@@ -24,9 +25,19 @@ pub fn load_rules(dirs: &[PathBuf], defaults: bool) -> Option<RuleSet> {
         RuleSet::default()
     };
     for d in dirs {
-        if let Err(e) = set.add_dir(d) {
-            fail(e.as_ref());
-            return None;
+        match set.add_dir(d) {
+            Ok(replaced) => {
+                for r in replaced {
+                    eprintln!(
+                        "hedui: rule `{}` of {} replaces the one of {}",
+                        r.id, r.by, r.was
+                    );
+                }
+            }
+            Err(e) => {
+                fail(e.as_ref());
+                return None;
+            }
         }
     }
     Some(set)

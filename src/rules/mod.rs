@@ -44,6 +44,16 @@ pub struct Rule {
     pub assertion: expr::Assertion,
 }
 
+/// A rule that took the place of another with its id (`"replaces": true`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replacement {
+    pub id: String,
+    /// The file of the new rule.
+    pub by: String,
+    /// Where the replaced rule came from: `(default) share-sum.json`.
+    pub was: String,
+}
+
 /// The rules a check runs, in id order.
 #[derive(Clone, Debug, Default)]
 pub struct RuleSet {
@@ -202,51 +212,82 @@ impl RuleSet {
         self.rules.sort_by(|a, b| a.spec.id.cmp(&b.spec.id));
     }
 
-    /// Adds the `*.json` rules of a folder; a rule with the id of an existing one replaces it,
-    /// two files of the folder with one id are an error.
-    pub fn add_dir(&mut self, dir: &Path) -> Result<(), Box<RuleError>> {
+    /// Adds a rule file, or the `*.json` rules of a folder (`schema.json` and `hedui.json`
+    /// left out). A rule with the id of one already loaded replaces it only when it says
+    /// `"replaces": true`, and the replacement is returned so that it can be reported;
+    /// otherwise a duplicate id is an error, as are two files of one folder with one id.
+    pub fn add_dir(&mut self, path: &Path) -> Result<Vec<Replacement>, Box<RuleError>> {
         let io_err = |e: std::io::Error| {
             Box::new(RuleError::new(
-                &dir.display().to_string(),
+                &path.display().to_string(),
                 "",
                 (0, 0),
-                format!("cannot read the rules folder: {e}"),
+                format!("cannot read the rules: {e}"),
                 "",
                 None,
             ))
         };
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .map_err(io_err)?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                p.extension().is_some_and(|e| e == "json")
-                    && p.file_name().is_some_and(|n| n != "schema.json")
-            })
-            .collect();
+        let mut files: Vec<_> = if path.is_file() {
+            vec![path.to_path_buf()]
+        } else {
+            std::fs::read_dir(path)
+                .map_err(io_err)?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.extension().is_some_and(|e| e == "json")
+                        && p
+                            .file_name()
+                            .is_some_and(|n| n != "schema.json" && n != "hedui.json")
+                })
+                .collect()
+        };
         files.sort();
         let mut seen: Vec<(String, String)> = Vec::new();
+        let mut replaced = Vec::new();
         for path in files {
             let name = path.display().to_string();
             let bytes = std::fs::read(&path).map_err(io_err)?;
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let rule = Rule::parse(&name, &text)?;
+            let id_span = || locate_string(&text, "id", &rule.spec.id);
             if let Some((_, other)) = seen.iter().find(|(id, _)| *id == rule.spec.id) {
                 return Err(Box::new(RuleError::new(
                     &name,
                     &text,
-                    locate_string(&text, "id", &rule.spec.id),
+                    id_span(),
                     format!("rule id `{}` is also used by {other}", rule.spec.id),
                     "duplicate id",
                     Some("give each rule of a folder its own id".into()),
                 )));
             }
-            seen.push((rule.spec.id.clone(), name));
+            seen.push((rule.spec.id.clone(), name.clone()));
+            if let Some(old) = self.get(&rule.spec.id) {
+                if !rule.spec.replaces {
+                    return Err(Box::new(RuleError::new(
+                        &name,
+                        &text,
+                        id_span(),
+                        format!("rule id `{}` is also used by {}", rule.spec.id, old.origin),
+                        "duplicate id",
+                        Some(format!(
+                            "to replace that rule with this one, add `\"replaces\": true` to \
+                             this file; otherwise give this rule an id of its own (`{}` is taken)",
+                            rule.spec.id
+                        )),
+                    )));
+                }
+                replaced.push(Replacement {
+                    id: rule.spec.id.clone(),
+                    by: name.clone(),
+                    was: old.origin.clone(),
+                });
+            }
             self.rules.retain(|r| r.spec.id != rule.spec.id);
             self.rules.push(rule);
         }
         self.sort();
-        Ok(())
+        Ok(replaced)
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
