@@ -134,3 +134,74 @@ fn rules_takes_a_single_rule_file() {
     assert_eq!(code(&o), 1, "{}{}", out(&o), err(&o));
     assert!(out(&o).contains("gdp-sectors-sum"), "{}", out(&o));
 }
+
+/// Two planted drafts in one folder.
+fn two_drafts(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+    std::fs::copy(fixture("planted-share-sum.txt"), dir.join("drafts/a.txt")).unwrap();
+    std::fs::copy(fixture("planted-parts-sum-total.txt"), dir.join("drafts/b.txt")).unwrap();
+    dir
+}
+
+fn entries(dir: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(dir.join("base.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_partial_check_leaves_other_drafts_baseline_entries_alone() {
+    let dir = two_drafts("partial-baseline");
+    let o = hedui_in(&dir, &["check", "--write-baseline", "base.json", "drafts"]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    let all = entries(&dir);
+    assert!(all.iter().any(|p| p.ends_with("b.txt")), "{all:?}");
+
+    // Checking a.txt alone: b.txt's entries are not stale.
+    let o = hedui_in(&dir, &["check", "--baseline", "base.json", "drafts/a.txt"]);
+    assert_eq!(code(&o), 0, "{}{}", out(&o), err(&o));
+    assert!(!err(&o).contains("no longer match"), "{}", err(&o));
+
+    // Rewriting the baseline from a.txt alone keeps b.txt's entries.
+    let o = hedui_in(&dir, &["check", "--write-baseline", "base.json", "drafts/a.txt"]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert_eq!(entries(&dir).len(), all.len(), "{:?}", entries(&dir));
+
+    // A stale entry of a checked draft is named.
+    std::fs::write(dir.join("drafts/a.txt"), "没有数字。\n").unwrap();
+    let o = hedui_in(&dir, &["check", "--baseline", "base.json", "drafts/a.txt"]);
+    let e = err(&o);
+    assert!(e.contains("1 entry of base.json no longer match"), "{e}");
+    assert!(e.contains("drafts/a.txt share-sum"), "{e}");
+}
+
+#[test]
+fn write_baseline_refuses_to_overwrite_a_draft_or_a_foreign_file() {
+    let dir = two_drafts("refuse-baseline");
+    let draft = std::fs::read_to_string(dir.join("drafts/a.txt")).unwrap();
+    let o = hedui_in(&dir, &["check", "--write-baseline", "drafts/a.txt", "drafts"]);
+    assert_eq!(code(&o), 2, "{}", err(&o));
+    assert!(err(&o).contains("one of the drafts being checked"), "{}", err(&o));
+    assert_eq!(std::fs::read_to_string(dir.join("drafts/a.txt")).unwrap(), draft);
+
+    write(&dir.join("notes.json"), r#"{"title": "my notes"}"#);
+    let o = hedui_in(&dir, &["check", "--write-baseline", "notes.json", "drafts"]);
+    assert_eq!(code(&o), 2, "{}", err(&o));
+    assert!(err(&o).contains("is not a hedui baseline"), "{}", err(&o));
+    assert!(std::fs::read_to_string(dir.join("notes.json")).unwrap().contains("my notes"));
+}
+
+#[test]
+fn a_baseline_of_an_unknown_version_is_rejected() {
+    let dir = two_drafts("baseline-version");
+    write(&dir.join("base.json"), r#"{"version": 7, "findings": []}"#);
+    let o = hedui_in(&dir, &["check", "--baseline", "base.json", "drafts"]);
+    assert_eq!(code(&o), 2, "{}{}", out(&o), err(&o));
+    assert!(err(&o).contains("version 7"), "{}", err(&o));
+}

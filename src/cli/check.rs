@@ -11,7 +11,7 @@ use hedui::suppress::{apply_markers, Baseline};
 use hedui::{Finding, RuleSet, Severity, Source};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -112,6 +112,72 @@ fn statistics(results: &[(Source, Vec<Finding>)]) -> String {
     out
 }
 
+/// `--write-baseline FILE`: records the findings of the drafts checked, keeping the entries
+/// of drafts not checked this time. Refuses to overwrite a draft being checked or a file that
+/// is not a hedui baseline.
+fn write_baseline(
+    path: &Path,
+    results: &[(String, String, Vec<Finding>)],
+    sources: &[Source],
+    failed: bool,
+) -> ExitCode {
+    let refuse = |reason: String| {
+        fail(&ConfigError {
+            path: path.display().to_string(),
+            reason,
+            help: Some("name a new file, or an existing baseline, e.g. hedui-baseline.json".into()),
+        });
+        ExitCode::from(2)
+    };
+    let target = std::fs::canonicalize(path).ok();
+    if target.is_some()
+        && sources
+            .iter()
+            .any(|s| std::fs::canonicalize(&s.name).ok() == target)
+    {
+        return refuse("is one of the drafts being checked; refusing to overwrite it".into());
+    }
+    let old = match std::fs::read_to_string(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Baseline::default(),
+        Err(e) => return refuse(format!("cannot read it to update it: {e}")),
+        Ok(text) if text.trim().is_empty() => Baseline::default(),
+        Ok(text) => match Baseline::parse(&text) {
+            Ok(b) => b,
+            Err(reason) => {
+                return refuse(format!(
+                    "is not a hedui baseline ({reason}); refusing to overwrite it"
+                ))
+            }
+        },
+    };
+    let view: Vec<(String, &str, &[Finding])> = results
+        .iter()
+        .map(|(p, t, f)| (p.clone(), t.as_str(), f.as_slice()))
+        .collect();
+    let checked: Vec<&str> = results.iter().map(|(p, _, _)| p.as_str()).collect();
+    let baseline = Baseline::of(&view).keeping(&old, &checked);
+    let kept = baseline.findings.len() - view.iter().map(|(_, _, f)| f.len()).sum::<usize>();
+    let text = serde_json::to_string_pretty(&baseline).unwrap_or_default() + "\n";
+    if let Err(e) = std::fs::write(path, text) {
+        return refuse(format!("cannot write the baseline: {e}"));
+    }
+    eprintln!(
+        "hedui: recorded {} finding(s) in {}{}",
+        baseline.findings.len() - kept,
+        path.display(),
+        if kept > 0 {
+            format!(", and kept {kept} entr(ies) of drafts not checked this time")
+        } else {
+            String::new()
+        }
+    );
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 pub fn run(args: CheckArgs) -> ExitCode {
     let config = match config_for(&args) {
         Ok(c) => c.unwrap_or_default(),
@@ -194,30 +260,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
 
     if let Some(path) = &args.write_baseline {
-        let view: Vec<(String, &str, &[Finding])> = results
-            .iter()
-            .map(|(p, t, f)| (p.clone(), t.as_str(), f.as_slice()))
-            .collect();
-        let baseline = Baseline::of(&view);
-        let text = serde_json::to_string_pretty(&baseline).unwrap_or_default() + "\n";
-        if let Err(e) = std::fs::write(path, text) {
-            fail(&ConfigError {
-                path: path.display().to_string(),
-                reason: format!("cannot write the baseline: {e}"),
-                help: None,
-            });
-            return ExitCode::from(2);
-        }
-        eprintln!(
-            "hedui: recorded {} finding(s) in {}",
-            baseline.findings.len(),
-            path.display()
-        );
-        return if failed {
-            ExitCode::from(2)
-        } else {
-            ExitCode::SUCCESS
-        };
+        return write_baseline(path, &results, &sources, failed);
     }
     let baseline_path = args
         .baseline
@@ -226,16 +269,21 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if let Some(path) = baseline_path {
         let loaded = std::fs::read_to_string(&path)
             .map_err(|e| e.to_string())
-            .and_then(|t| serde_json::from_str::<Baseline>(&t).map_err(|e| e.to_string()));
+            .and_then(|t| Baseline::parse(&t));
         match loaded {
             Ok(baseline) => {
                 let stale = baseline.filter(&mut results);
-                if stale > 0 && !args.quiet {
+                if !stale.is_empty() && !args.quiet {
                     eprintln!(
-                        "hedui: {stale} baseline entr{} in {} no longer match any finding; rewrite it with --write-baseline",
-                        if stale == 1 { "y" } else { "ies" },
+                        "hedui: {} entr{} of {} no longer match any finding; rewrite it with \
+                         --write-baseline:",
+                        stale.len(),
+                        if stale.len() == 1 { "y" } else { "ies" },
                         path.display()
                     );
+                    for e in &stale {
+                        eprintln!("  {} {} {}: {}", e.path, e.rule, e.fingerprint, e.message);
+                    }
                 }
             }
             Err(reason) => {
