@@ -18,6 +18,9 @@ use std::ops::Range;
 
 const MARKER: &str = "hedui-ignore";
 
+/// The id of the warning about a marker that silences nothing (no rule file has it).
+pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
+
 /// One inline marker.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Marker {
@@ -95,7 +98,7 @@ pub fn apply_markers(text: &str, findings: Vec<Finding>) -> Vec<Finding> {
     for (m, used) in marks.iter().zip(used) {
         if !used {
             kept.push(Finding {
-                rule: "unused-suppression".into(),
+                rule: UNUSED_SUPPRESSION.into(),
                 severity: Severity::Warning,
                 message: format!("`{MARKER}: {}` silences nothing", m.rules.join(", ")),
                 help: "the findings it silenced are gone: remove the marker".into(),
