@@ -205,3 +205,25 @@ fn a_baseline_of_an_unknown_version_is_rejected() {
     assert_eq!(code(&o), 2, "{}{}", out(&o), err(&o));
     assert!(err(&o).contains("version 7"), "{}", err(&o));
 }
+
+#[test]
+fn the_readme_rules_pipeline_runs_as_written() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with("hedui rules list | hedui rules explain"))
+        .expect("the README shows the pipeline");
+    let command = line.split('#').next().unwrap().trim();
+    let bin = Path::new(env!("CARGO_BIN_EXE_hedui")).parent().unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let o = Command::new("sh")
+        .args(["-c", &format!("set -e; {command}")])
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0, "{command}: {}", err(&o));
+    // Every rule explained, one after the other.
+    assert!(out(&o).contains("share-sum"), "{}", out(&o));
+    assert!(out(&o).contains("share-ratio"), "{}", out(&o));
+}

@@ -102,8 +102,10 @@ pub struct Selection {
 pub enum RulesCommand {
     /// One line per rule: id, severity, summary.
     List,
-    /// A rule's documentation, its relation and its examples.
-    Explain { id: String },
+    /// A rule's documentation, its relation and its examples. With `-` or no id, the ids are
+    /// read from standard input, the first word of each line (`hedui rules list | hedui rules
+    /// explain -`).
+    Explain { id: Option<String> },
     /// Run rule folders' examples and fixtures (`DIR/fixtures/*.txt` with `.expect` sidecars);
     /// without a folder, the default rules' examples.
     Test {

@@ -117,15 +117,56 @@ pub fn run(command: RulesCommand, set: RuleSet) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        RulesCommand::Explain { id } => match set.get(&id) {
-            Some(rule) => {
-                print(&report::explain::explain(rule, &set, Style::plain()));
-                ExitCode::SUCCESS
+        RulesCommand::Explain { id } => {
+            let ids = match id.as_deref() {
+                Some("-") | None => match ids_from_stdin() {
+                    Ok(ids) => ids,
+                    Err(e) => {
+                        fail(&ReadError {
+                            path: "<stdin>".into(),
+                            reason: e.to_string(),
+                        });
+                        return ExitCode::from(2);
+                    }
+                },
+                Some(id) => vec![id.to_string()],
+            };
+            if ids.is_empty() {
+                fail(&ReadError {
+                    path: "<stdin>".into(),
+                    reason: "no rule id: give one (`hedui rules explain share-sum`) or pipe \
+                             `hedui rules list` in"
+                        .into(),
+                });
+                return ExitCode::from(2);
             }
-            None => {
-                fail(&UnknownRule { id });
-                ExitCode::from(2)
+            let mut code = ExitCode::SUCCESS;
+            for (i, id) in ids.into_iter().enumerate() {
+                if i > 0 {
+                    print("\n");
+                }
+                match set.get(&id) {
+                    Some(rule) => print(&report::explain::explain(rule, &set, Style::plain())),
+                    None => {
+                        fail(&UnknownRule { id });
+                        code = ExitCode::from(2);
+                    }
+                }
             }
-        },
+            code
+        }
     }
+}
+
+/// Rule ids on standard input: the first word of each non-blank line, so that the output of
+/// `hedui rules list` can be piped in as it is.
+fn ids_from_stdin() -> std::io::Result<Vec<String>> {
+    use std::io::Read;
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text)?;
+    Ok(text
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .map(str::to_string)
+        .collect())
 }
