@@ -227,3 +227,47 @@ fn the_readme_rules_pipeline_runs_as_written() {
     assert!(out(&o).contains("share-sum"), "{}", out(&o));
     assert!(out(&o).contains("share-ratio"), "{}", out(&o));
 }
+
+/// A copy of the newsroom example: rules, fixtures, sidecars and snapshots.
+fn newsroom_copy(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/newsroom");
+    let to = dir.join("newsroom");
+    for sub in ["", "fixtures"] {
+        std::fs::create_dir_all(to.join(sub)).unwrap();
+        for e in std::fs::read_dir(from.join(sub)).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_file() {
+                std::fs::copy(&p, to.join(sub).join(p.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    dir
+}
+
+#[test]
+fn rule_snapshots_do_not_depend_on_the_folder_run_from() {
+    let dir = newsroom_copy("snap-cwd");
+    let from_above = hedui_in(&dir, &["rules", "test", "newsroom", "--snapshot"]);
+    assert_eq!(code(&from_above), 0, "{}", out(&from_above));
+    let from_inside = hedui_in(&dir.join("newsroom"), &["rules", "test", ".", "--snapshot"]);
+    assert_eq!(code(&from_inside), 0, "{}", out(&from_inside));
+    let deeper = hedui_in(&dir.join("newsroom/fixtures"), &["rules", "test", "..", "--snapshot"]);
+    assert_eq!(code(&deeper), 0, "{}", out(&deeper));
+}
+
+#[test]
+fn accept_leaves_no_snap_new_behind() {
+    let dir = newsroom_copy("snap-accept");
+    let fixtures = dir.join("newsroom/fixtures");
+    std::fs::remove_file(fixtures.join("gdp-2023.snap")).ok();
+    let o = hedui_in(&dir, &["rules", "test", "newsroom", "--snapshot"]);
+    assert_eq!(code(&o), 1, "{}", out(&o));
+    assert!(fixtures.join("budget-2024.snap").exists());
+    let new = fixtures.join("gdp-2023.snap.new");
+    assert!(new.exists(), "a missing snapshot is offered for review");
+    let o = hedui_in(&dir, &["rules", "test", "newsroom", "--accept"]);
+    assert_eq!(code(&o), 0, "{}", out(&o));
+    assert!(fixtures.join("gdp-2023.snap").exists());
+    assert!(!new.exists(), "--accept left {} behind", new.display());
+}

@@ -40,8 +40,16 @@ pub fn test(dirs: &[PathBuf], set: &RuleSet, snapshot: bool, accept: bool) -> Ex
         })
         .collect();
     let mut fixtures = Vec::new();
+    // Each fixture's reported name and its path. The name is `FOLDER/fixtures/NAME.txt`, the
+    // rules folder's own name and below, so that a snapshot does not depend on the folder
+    // `hedui rules test` runs in.
+    let mut paths: Vec<(String, PathBuf)> = Vec::new();
     let mut failed_read = false;
     for d in dirs {
+        let folder_name = std::fs::canonicalize(d)
+            .ok()
+            .and_then(|c| c.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| d.display().to_string());
         let folder = d.join("fixtures");
         let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
             .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
@@ -60,7 +68,10 @@ pub fn test(dirs: &[PathBuf], set: &RuleSet, snapshot: bool, accept: bool) -> Ex
                     continue;
                 }
             };
-            match Source::from_bytes(path.display().to_string(), &bytes) {
+            let file = path.file_name().unwrap_or_default().to_string_lossy();
+            let name = format!("{folder_name}/fixtures/{file}");
+            paths.push((name.clone(), path.clone()));
+            match Source::from_bytes(name, &bytes) {
                 Ok(source) => fixtures.push(Fixture {
                     name: source.name.clone(),
                     text: source.text,
@@ -75,8 +86,17 @@ pub fn test(dirs: &[PathBuf], set: &RuleSet, snapshot: bool, accept: bool) -> Ex
         }
     }
     let report = run(&under_test, set, &fixtures, mode);
+    if accept {
+        // The accepted snapshots supersede any rendering left for review.
+        for (_, fixture) in &paths {
+            let _ = std::fs::remove_file(fixture.with_extension("snap.new"));
+        }
+    }
     for w in &report.writes {
-        let path = PathBuf::from(&w.fixture).with_extension(&w.suffix[1..]);
+        let Some((_, fixture)) = paths.iter().find(|(n, _)| *n == w.fixture) else {
+            continue;
+        };
+        let path = fixture.with_extension(&w.suffix[1..]);
         if let Err(e) = std::fs::write(&path, &w.contents) {
             fail(&ReadError {
                 path: path.display().to_string(),

@@ -215,7 +215,8 @@ impl RuleSet {
     /// Adds a rule file, or the `*.json` rules of a folder (`schema.json` and `hedui.json`
     /// left out). A rule with the id of one already loaded replaces it only when it says
     /// `"replaces": true`, and the replacement is returned so that it can be reported;
-    /// otherwise a duplicate id is an error, as are two files of one folder with one id.
+    /// otherwise a duplicate id is an error, as are two files of one folder with one id. A
+    /// file identical to a default rule is that rule and replaces it silently.
     pub fn add_dir(&mut self, path: &Path) -> Result<Vec<Replacement>, Box<RuleError>> {
         let io_err = |e: std::io::Error| {
             Box::new(RuleError::new(
@@ -262,7 +263,10 @@ impl RuleSet {
                 )));
             }
             seen.push((rule.spec.id.clone(), name.clone()));
-            if let Some(old) = self.get(&rule.spec.id) {
+            // The default rule's own file (`hedui rules test rules`) is the same rule, loaded
+            // from disk: no conflict, nothing to report.
+            let same_as_default = DEFAULT_RULES.iter().any(|(_, t)| *t == text);
+            if let Some(old) = self.get(&rule.spec.id).filter(|_| !same_as_default) {
                 if !rule.spec.replaces {
                     return Err(Box::new(RuleError::new(
                         &name,
