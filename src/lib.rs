@@ -15,6 +15,7 @@ pub mod number;
 pub mod report;
 pub mod rules;
 pub mod ruletest;
+pub mod snippet;
 pub mod source;
 pub mod suppress;
 pub mod text;

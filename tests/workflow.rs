@@ -271,3 +271,34 @@ fn accept_leaves_no_snap_new_behind() {
     assert!(fixtures.join("gdp-2023.snap").exists());
     assert!(!new.exists(), "--accept left {} behind", new.display());
 }
+
+#[test]
+fn a_config_mistake_has_a_caret_like_a_rule_file_mistake() {
+    let dir = scratch("config-caret");
+    write(&dir.join("hedui.json"), "{\n  \"drafts\": [\"d\"],\n  \"ignroe\": [\"x\"]\n}\n");
+    let o = hedui_in(&dir, &["check"]);
+    assert_eq!(code(&o), 2, "{}", err(&o));
+    let e = err(&o);
+    assert!(e.contains("hedui.json:3:3]"), "{e}");
+    assert!(e.contains("╰── unknown field"), "{e}");
+    write(&dir.join("hedui.json"), "{\n  \"drafts\": [\"d\",\n}\n");
+    let e = err(&hedui_in(&dir, &["check"]));
+    assert!(e.contains("hedui.json:3:1]"), "{e}");
+}
+
+#[test]
+fn a_mistake_in_a_one_line_rule_file_shows_only_the_caret_s_surroundings() {
+    let dir = scratch("one-line-rule");
+    let rule = share_sum_rule("");
+    let one_line: String = rule
+        .replace("\"id\": \"share-sum\"", "\"id\": \"share-sum-2\"")
+        .replace("\"summary\"", &format!("\"padding\": \"{}\", \"sumary\"", "x".repeat(600_000)))
+        .replace('\n', " ");
+    write(&dir.join("rules/r.json"), &one_line);
+    let o = hedui_in(&dir, &["check", "--rules", "rules/r.json", "-"]);
+    assert_eq!(code(&o), 2);
+    let e = err(&o);
+    assert!(e.len() < 3_000, "{} bytes of error", e.len());
+    assert!(e.contains("unknown field `padding`"), "{e}");
+    assert!(e.contains("only the part around the caret is shown"), "{e}");
+}

@@ -3,7 +3,7 @@
 
 use super::args::{CheckArgs, Format};
 use super::config::Config;
-use super::errors::{fail, stdout_style, ConfigError, InternalError, UnknownRule};
+use super::errors::{fail, stdout_style, ConfigError, ConfigLoadError, InternalError, UnknownRule};
 use super::inputs;
 use super::print;
 use hedui::report;
@@ -43,7 +43,7 @@ pub fn load_rules(dirs: &[PathBuf], defaults: bool) -> Option<RuleSet> {
     Some(set)
 }
 
-fn config_for(args: &CheckArgs) -> Result<Option<Config>, ConfigError> {
+fn config_for(args: &CheckArgs) -> Result<Option<Config>, ConfigLoadError> {
     if args.no_config {
         return Ok(None);
     }

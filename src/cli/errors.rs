@@ -44,6 +44,33 @@ pub struct ConfigError {
     pub help: Option<String>,
 }
 
+/// A `hedui.json` that does not parse: the file, the line, a caret, like a rule file's error.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{path}: {reason}")]
+#[diagnostic(code(hedui::config))]
+pub struct ConfigFileError {
+    pub path: String,
+    pub reason: String,
+    #[help]
+    pub help: Option<String>,
+    #[source_code]
+    pub src: hedui::snippet::Snippet,
+    #[label("{label}")]
+    pub span: miette::SourceSpan,
+    pub label: String,
+}
+
+/// What reading a `hedui.json` can go wrong with: reading it, or what it says.
+#[derive(Debug, Error, Diagnostic)]
+pub enum ConfigLoadError {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Io(#[from] ConfigError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Parse(#[from] Box<ConfigFileError>),
+}
+
 pub fn stderr_style() -> Style {
     Style {
         color: std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal(),
