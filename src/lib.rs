@@ -10,6 +10,7 @@ pub mod expect;
 pub mod extract;
 pub mod finding;
 pub mod interval;
+pub mod limits;
 pub mod markdown;
 pub mod number;
 pub mod report;

@@ -33,7 +33,12 @@ fn extract(paths: &[PathBuf], format: Format, stdin_filename: Option<&str>) -> E
             }
         }
     }
-    if inputs.failed {
+    // As `hedui check` does: no draft read at all is hedui not doing its job.
+    let none = inputs.sources.is_empty() && !inputs.failed;
+    if none {
+        eprintln!("hedui: no draft was read (no .txt or .md file under the given paths)");
+    }
+    if inputs.failed || none {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS

@@ -150,16 +150,58 @@ fn read_one(path: &Path, stdin_name: Option<&str>) -> Result<Option<Source>, ()>
             }
         }
     };
-    if bytes[..bytes.len().min(SNIFF)].contains(&0) {
-        eprintln!("hedui: skipped {name}: a binary file, not a draft");
+    let utf16 = hedui::source::Utf16::detect(&bytes).is_some();
+    if !utf16 && bytes[..bytes.len().min(SNIFF)].contains(&0) {
+        eprintln!(
+            "hedui: skipped {name}: a binary file, not a draft (NUL bytes that are not UTF-16 \
+             text; hedui reads UTF-8 and UTF-16)"
+        );
         return Ok(None);
     }
     match Source::from_bytes(name, &bytes) {
-        Ok(s) => Ok(Some(s.by_extension())),
+        Ok(s) => {
+            if let Some(encoding) = s.decoded_from {
+                eprintln!(
+                    "hedui: note: {} is {encoding}; read as such (byte offsets in reports are \
+                     those of its UTF-8 text)",
+                    s.name
+                );
+            }
+            note_overlong_numbers(&s);
+            Ok(Some(s.by_extension()))
+        }
         Err(e) => {
             fail(&e);
             Err(())
         }
+    }
+}
+
+/// Says on stderr which numbers of a draft are too long to be read as figures (at most five,
+/// then how many more), so that no figure goes unread without a word.
+fn note_overlong_numbers(source: &Source) {
+    let found = hedui::limits::overlong_numbers(&source.text);
+    if found.is_empty() {
+        return;
+    }
+    let lines = hedui::report::position::LineIndex::new(&source.text);
+    for range in found.iter().take(5) {
+        let (line, column) = lines.line_col(range.start);
+        let number: String = source.text[range.clone()].chars().take(40).collect();
+        eprintln!(
+            "hedui: note: {}:{line}:{column}: `{number}` is not read as a figure: hedui reads \
+             numbers of at most {} integer digits and {} decimals (longer ones are IDs or codes)",
+            source.name,
+            hedui::limits::max_integer_digits(),
+            hedui::limits::max_decimals(),
+        );
+    }
+    if found.len() > 5 {
+        eprintln!(
+            "hedui: note: {}: {} more numbers too long to be read as figures",
+            source.name,
+            found.len() - 5
+        );
     }
 }
 
