@@ -121,16 +121,35 @@ impl Rule {
                 |key: &str, pat: &Option<String>| -> Result<Option<Regex>, Box<RuleError>> {
                     match pat {
                         None => Ok(None),
-                        Some(p) => {
-                            Regex::new(p).map(Some).map_err(|e| {
-                                err(
-                            at(key, p),
-                            format!("binding `{name}`: `{key}` is not a valid regular expression"),
-                            "this pattern",
-                            Some(e.to_string().lines().last().unwrap_or("").trim().to_string()),
-                        )
-                            })
-                        }
+                        Some(p) => compile_pattern(p).map(Some).map_err(|e| {
+                            let (message, help) = match e {
+                                PatternError::TooLong => (
+                                    format!(
+                                        "binding `{name}`: `{key}` is a regular expression of {} \
+                                         bytes, more than the {MAX_PATTERN} hedui compiles",
+                                        p.len()
+                                    ),
+                                    "a label pattern names a few dozen words at most; match \
+                                     a shared stem, or split the rule"
+                                        .to_string(),
+                                ),
+                                PatternError::TooBig => (
+                                    format!(
+                                        "binding `{name}`: `{key}` compiles to more than the \
+                                         {} MB a regular expression may take",
+                                        REGEX_SIZE_LIMIT >> 20
+                                    ),
+                                    "use fewer alternatives or bounded repetitions".to_string(),
+                                ),
+                                PatternError::Invalid(e) => (
+                                    format!(
+                                        "binding `{name}`: `{key}` is not a valid regular expression"
+                                    ),
+                                    e.lines().last().unwrap_or("").trim().to_string(),
+                                ),
+                            };
+                            err(at(key, p), message, "this pattern", Some(help))
+                        }),
                     }
                 };
             let label = regex("label", &sel.label)?;
@@ -158,6 +177,19 @@ impl Rule {
                 Some("write one comparison, e.g. `sum(shares) <= 100` or `a + b == total`".into()),
             )
         })?;
+        if assertion
+            .clauses
+            .iter()
+            .any(|c| c.lhs.divides_by_literal_zero() || c.rhs.divides_by_literal_zero())
+        {
+            let offset = spec.assertion.find('/').unwrap_or(0);
+            return Err(err(
+                (a_start + offset, 1),
+                "the assertion divides by zero".into(),
+                "a division by a literal zero",
+                Some("a quotient by zero is no number: the rule could never fire".into()),
+            ));
+        }
         let synthetic: Vec<&str> = scopes
             .iter()
             .flat_map(|k| k.synthetic_names())
@@ -183,6 +215,33 @@ impl Rule {
             spec,
         })
     }
+}
+
+/// The longest label pattern compiled, in bytes. A pattern of three million alternatives
+/// took 3.6 GB to parse and compile before this limit.
+pub const MAX_PATTERN: usize = 64 * 1024;
+/// How much memory one compiled pattern, and its lazy DFA, may take.
+pub const REGEX_SIZE_LIMIT: usize = 8 << 20;
+
+enum PatternError {
+    TooLong,
+    TooBig,
+    Invalid(String),
+}
+
+/// A rule file's regular expression, within the limits above.
+fn compile_pattern(p: &str) -> Result<Regex, PatternError> {
+    if p.len() > MAX_PATTERN {
+        return Err(PatternError::TooLong);
+    }
+    regex::RegexBuilder::new(p)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(_) => PatternError::TooBig,
+            e => PatternError::Invalid(e.to_string()),
+        })
 }
 
 /// The JSON Schema of rule files, as checked in at `rules/schema.json`.
@@ -348,5 +407,24 @@ mod tests {
         assert!(broken(&GOOD.replace("<= 100", "<=")).contains("does not parse"));
         let bad_re = GOOD.replace("\"many\":true", "\"many\":true,\"label\":\"(\"");
         assert!(broken(&bad_re).contains("not a valid regular expression"));
+    }
+
+    #[test]
+    fn a_division_by_a_literal_zero_is_a_load_error() {
+        let by_zero = GOOD.replace("sum(a) <= 100", "sum(a) / (1 - 1) <= 100");
+        assert!(broken(&by_zero).contains("divides by zero"));
+        assert!(Rule::parse("r.json", &GOOD.replace("<= 100", "/ 2 <= 100")).is_ok());
+    }
+
+    #[test]
+    fn an_oversized_pattern_is_a_load_error_not_gigabytes() {
+        let alternatives: Vec<String> = (0..20_000).map(|i| format!("词{i}")).collect();
+        let long = GOOD.replace(
+            "\"many\":true",
+            &format!("\"many\":true,\"label\":\"{}\"", alternatives.join("|")),
+        );
+        assert!(broken(&long).contains("more than the 65536 hedui compiles"));
+        let big = GOOD.replace("\"many\":true", "\"many\":true,\"label\":\"\\\\w{1000}{1000}\"");
+        assert!(broken(&big).contains("compiles to more than"), "{}", broken(&big));
     }
 }
