@@ -47,7 +47,7 @@ pub fn overlong_numbers(text: &str) -> Vec<Range<usize>> {
                 }
             } else if matches!(c, '.' | '．') && !in_decimals {
                 let next = text[i + c.len_utf8()..].chars().next();
-                if !next.is_some_and(|n| digit(n).is_some()) {
+                if next.is_none_or(|n| digit(n).is_none()) {
                     break;
                 }
                 in_decimals = true;
@@ -81,10 +81,18 @@ mod tests {
     fn numbers_too_long_to_read_are_found_and_the_rest_are_not() {
         let text = "账号6222021234567890123，金额123456789012345元，编号１２３４５６７８９０１２３４５６，\
                     比率0.12345678901，总额1,234,567,890,123,456元。";
-        let found: Vec<&str> = overlong_numbers(text).into_iter().map(|r| &text[r]).collect();
+        let found: Vec<&str> = overlong_numbers(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
         assert_eq!(
             found,
-            ["6222021234567890123", "１２３４５６７８９０１２３４５６", "0.12345678901", "1,234,567,890,123,456"]
+            [
+                "6222021234567890123",
+                "１２３４５６７８９０１２３４５６",
+                "0.12345678901",
+                "1,234,567,890,123,456"
+            ]
         );
     }
 

@@ -152,7 +152,11 @@ mod tests {
 
     #[test]
     fn a_long_line_is_shown_around_the_caret_only() {
-        let text = format!("{{\"a\": \"{}\", \"b\": 1, \"c\": \"{}\"}}", "x".repeat(300_000), "y".repeat(300_000));
+        let text = format!(
+            "{{\"a\": \"{}\", \"b\": 1, \"c\": \"{}\"}}",
+            "x".repeat(300_000),
+            "y".repeat(300_000)
+        );
         let at = text.find("\"b\"").unwrap();
         let bad = Bad {
             src: Snippet::new("r.json", &text),

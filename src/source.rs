@@ -54,7 +54,7 @@ impl Utf16 {
             return Some((Utf16::Be, 2));
         }
         let head = &bytes[..bytes.len().min(8192) & !1];
-        if bytes.len() % 2 != 0 || head.is_empty() {
+        if !bytes.len().is_multiple_of(2) || head.is_empty() {
             return None;
         }
         let (mut even, mut odd) = (0usize, 0usize);
@@ -172,13 +172,12 @@ impl Source {
     pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> Result<Self, SourceError> {
         let name = name.into();
         if let Some((order, bom)) = Utf16::detect(bytes) {
-            let text = decode_utf16(&bytes[bom..], order).map_err(|at| {
-                SourceError::InvalidUtf16 {
+            let text =
+                decode_utf16(&bytes[bom..], order).map_err(|at| SourceError::InvalidUtf16 {
                     name: name.clone(),
                     encoding: order.name(),
                     offset: at + bom,
-                }
-            })?;
+                })?;
             let mut source = Source::new(name, text);
             source.decoded_from = Some(order.name());
             return Ok(source);

@@ -56,7 +56,11 @@ fn utf16_drafts_are_read_with_or_without_a_bom_and_both_commands_agree() {
         let check = hedui(&["check", path]);
         assert_eq!(code(&check), 1, "bom {bom}: {}{}", out(&check), err(&check));
         assert!(out(&check).contains("share-sum"), "{}", out(&check));
-        assert!(err(&check).contains("is UTF-16LE; read as such"), "{}", err(&check));
+        assert!(
+            err(&check).contains("is UTF-16LE; read as such"),
+            "{}",
+            err(&check)
+        );
         let extract = hedui(&["extract", path]);
         assert_eq!(code(&extract), 0, "{}", err(&extract));
         assert!(out(&extract).contains("56.5"), "{}", out(&extract));
@@ -95,7 +99,10 @@ fn a_number_of_16_digits_is_named_not_dropped_silently() {
         let o = hedui(&[command, path.to_str().unwrap()]);
         assert_eq!(code(&o), 0, "{}", err(&o));
         let e = err(&o);
-        assert!(e.contains("a.txt:2:5: `1234567890123456` is not read as a figure"), "{e}");
+        assert!(
+            e.contains("a.txt:2:5: `1234567890123456` is not read as a figure"),
+            "{e}"
+        );
         assert!(e.contains("at most 15 integer digits"), "{e}");
     }
 }

@@ -402,13 +402,20 @@ fn far_right_draft(prefix: &str) -> String {
 #[test]
 fn a_finding_past_column_65535_is_shown_concise_not_a_panic() {
     let dir = scratch("far-right");
-    std::fs::write(dir.join("a-ascii.txt"), far_right_draft(&"a".repeat(65_534))).unwrap();
+    std::fs::write(
+        dir.join("a-ascii.txt"),
+        far_right_draft(&"a".repeat(65_534)),
+    )
+    .unwrap();
     std::fs::write(dir.join("b-cjk.txt"), far_right_draft(&"中".repeat(33_000))).unwrap();
     std::fs::copy("fixtures/planted-share-sum.txt", dir.join("c-planted.txt")).unwrap();
     let o = hedui(&["check", dir.to_str().unwrap()]);
     let out = stdout(&o);
     assert_eq!(code(&o), 1, "{}{}", out, stderr(&o));
-    assert!(out.contains("a-ascii.txt:1:65536: error[share-sum]"), "{out}");
+    assert!(
+        out.contains("a-ascii.txt:1:65536: error[share-sum]"),
+        "{out}"
+    );
     assert!(out.contains("b-cjk.txt:1:33002: error[share-sum]"), "{out}");
     assert!(out.contains("shown in the concise form"), "{out}");
     // The drafts after it are still drawn, and the summary comes.
@@ -425,6 +432,12 @@ fn human_columns_count_characters_like_the_other_formats() {
         "concise",
         "fixtures/planted-share-sum.txt",
     ]));
-    assert!(human.contains("[fixtures/planted-share-sum.txt:12:5]"), "{human}");
-    assert!(concise.starts_with("fixtures/planted-share-sum.txt:12:5:"), "{concise}");
+    assert!(
+        human.contains("[fixtures/planted-share-sum.txt:12:5]"),
+        "{human}"
+    );
+    assert!(
+        concise.starts_with("fixtures/planted-share-sum.txt:12:5:"),
+        "{concise}"
+    );
 }

@@ -68,8 +68,13 @@ fn full_width(c: char) -> char {
 
 /// One fragment: a stretch of one text, damaged.
 fn fragment() -> impl Strategy<Value = String> {
-    (any::<prop::sample::Index>(), any::<prop::sample::Index>(), 1usize..400, damage()).prop_map(
-        |(which, at, len, damage)| {
+    (
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        1usize..400,
+        damage(),
+    )
+        .prop_map(|(which, at, len, damage)| {
             let texts = texts();
             let text = &texts[which.index(texts.len())];
             let start = at.index(text.len().max(1));
@@ -89,8 +94,7 @@ fn fragment() -> impl Strategy<Value = String> {
                 }
             }
             out
-        },
-    )
+        })
 }
 
 proptest! {

@@ -26,7 +26,9 @@ fn err(o: &Output) -> String {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
 }
 
 /// A scratch folder of this test's own.
@@ -74,7 +76,10 @@ fn check_inside_the_rules_folder_finds_its_rules() {
     let dir = scratch("inside-rules");
     write(&dir.join("hedui.json"), r#"{ "rules": ["rules"] }"#);
     let rule = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/newsroom/gdp-sectors-sum.json");
-    write(&dir.join("rules/gdp-sectors-sum.json"), &std::fs::read_to_string(rule).unwrap());
+    write(
+        &dir.join("rules/gdp-sectors-sum.json"),
+        &std::fs::read_to_string(rule).unwrap(),
+    );
     std::fs::copy(fixture("clean-trade.txt"), dir.join("a.txt")).unwrap();
     let o = hedui_in(&dir.join("rules"), &["check", "../a.txt"]);
     assert_eq!(code(&o), 0, "{}{}", out(&o), err(&o));
@@ -94,10 +99,9 @@ fn exclude_globs_are_matched_from_the_config_folder() {
 
 /// The default `share-sum` rule's file, with changes.
 fn share_sum_rule(extra: &str) -> String {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/share-sum.json"),
-    )
-    .unwrap();
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/share-sum.json"))
+            .unwrap();
     let text = text.replace("\"severity\": \"error\"", "\"severity\": \"warning\"");
     text.replacen('{', &format!("{{{extra}"), 1)
 }
@@ -109,10 +113,17 @@ fn a_rule_with_a_default_id_is_an_error_unless_it_says_it_replaces() {
     write(&dir.join("rules/share-sum.json"), &share_sum_rule(""));
     let o = hedui_in(&dir, &["check", "--rules", "rules", &draft]);
     assert_eq!(code(&o), 2, "{}{}", out(&o), err(&o));
-    assert!(err(&o).contains("rule id `share-sum` is also used by (default)"), "{}", err(&o));
+    assert!(
+        err(&o).contains("rule id `share-sum` is also used by (default)"),
+        "{}",
+        err(&o)
+    );
     assert!(err(&o).contains("\"replaces\": true"), "{}", err(&o));
 
-    write(&dir.join("rules/share-sum.json"), &share_sum_rule("\"replaces\": true,"));
+    write(
+        &dir.join("rules/share-sum.json"),
+        &share_sum_rule("\"replaces\": true,"),
+    );
     let o = hedui_in(&dir, &["check", "--rules", "rules", &draft]);
     assert!(
         err(&o).contains("rule `share-sum` of rules/share-sum.json replaces the one of (default)"),
@@ -129,7 +140,12 @@ fn rules_takes_a_single_rule_file() {
     let newsroom = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/newsroom");
     let o = hedui_in(
         &newsroom,
-        &["check", "--rules", "gdp-sectors-sum.json", "fixtures/gdp-sector-slip.txt"],
+        &[
+            "check",
+            "--rules",
+            "gdp-sectors-sum.json",
+            "fixtures/gdp-sector-slip.txt",
+        ],
     );
     assert_eq!(code(&o), 1, "{}{}", out(&o), err(&o));
     assert!(out(&o).contains("gdp-sectors-sum"), "{}", out(&o));
@@ -140,7 +156,11 @@ fn two_drafts(name: &str) -> PathBuf {
     let dir = scratch(name);
     std::fs::create_dir_all(dir.join("drafts")).unwrap();
     std::fs::copy(fixture("planted-share-sum.txt"), dir.join("drafts/a.txt")).unwrap();
-    std::fs::copy(fixture("planted-parts-sum-total.txt"), dir.join("drafts/b.txt")).unwrap();
+    std::fs::copy(
+        fixture("planted-parts-sum-total.txt"),
+        dir.join("drafts/b.txt"),
+    )
+    .unwrap();
     dir
 }
 
@@ -169,7 +189,10 @@ fn a_partial_check_leaves_other_drafts_baseline_entries_alone() {
     assert!(!err(&o).contains("no longer match"), "{}", err(&o));
 
     // Rewriting the baseline from a.txt alone keeps b.txt's entries.
-    let o = hedui_in(&dir, &["check", "--write-baseline", "base.json", "drafts/a.txt"]);
+    let o = hedui_in(
+        &dir,
+        &["check", "--write-baseline", "base.json", "drafts/a.txt"],
+    );
     assert_eq!(code(&o), 0, "{}", err(&o));
     assert_eq!(entries(&dir).len(), all.len(), "{:?}", entries(&dir));
 
@@ -185,16 +208,28 @@ fn a_partial_check_leaves_other_drafts_baseline_entries_alone() {
 fn write_baseline_refuses_to_overwrite_a_draft_or_a_foreign_file() {
     let dir = two_drafts("refuse-baseline");
     let draft = std::fs::read_to_string(dir.join("drafts/a.txt")).unwrap();
-    let o = hedui_in(&dir, &["check", "--write-baseline", "drafts/a.txt", "drafts"]);
+    let o = hedui_in(
+        &dir,
+        &["check", "--write-baseline", "drafts/a.txt", "drafts"],
+    );
     assert_eq!(code(&o), 2, "{}", err(&o));
-    assert!(err(&o).contains("one of the drafts being checked"), "{}", err(&o));
-    assert_eq!(std::fs::read_to_string(dir.join("drafts/a.txt")).unwrap(), draft);
+    assert!(
+        err(&o).contains("one of the drafts being checked"),
+        "{}",
+        err(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("drafts/a.txt")).unwrap(),
+        draft
+    );
 
     write(&dir.join("notes.json"), r#"{"title": "my notes"}"#);
     let o = hedui_in(&dir, &["check", "--write-baseline", "notes.json", "drafts"]);
     assert_eq!(code(&o), 2, "{}", err(&o));
     assert!(err(&o).contains("is not a hedui baseline"), "{}", err(&o));
-    assert!(std::fs::read_to_string(dir.join("notes.json")).unwrap().contains("my notes"));
+    assert!(std::fs::read_to_string(dir.join("notes.json"))
+        .unwrap()
+        .contains("my notes"));
 }
 
 #[test]
@@ -216,7 +251,11 @@ fn the_readme_rules_pipeline_runs_as_written() {
         .expect("the README shows the pipeline");
     let command = line.split('#').next().unwrap().trim();
     let bin = Path::new(env!("CARGO_BIN_EXE_hedui")).parent().unwrap();
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let o = Command::new("sh")
         .args(["-c", &format!("set -e; {command}")])
         .env("PATH", path)
@@ -252,7 +291,10 @@ fn rule_snapshots_do_not_depend_on_the_folder_run_from() {
     assert_eq!(code(&from_above), 0, "{}", out(&from_above));
     let from_inside = hedui_in(&dir.join("newsroom"), &["rules", "test", ".", "--snapshot"]);
     assert_eq!(code(&from_inside), 0, "{}", out(&from_inside));
-    let deeper = hedui_in(&dir.join("newsroom/fixtures"), &["rules", "test", "..", "--snapshot"]);
+    let deeper = hedui_in(
+        &dir.join("newsroom/fixtures"),
+        &["rules", "test", "..", "--snapshot"],
+    );
     assert_eq!(code(&deeper), 0, "{}", out(&deeper));
 }
 
@@ -275,7 +317,10 @@ fn accept_leaves_no_snap_new_behind() {
 #[test]
 fn a_config_mistake_has_a_caret_like_a_rule_file_mistake() {
     let dir = scratch("config-caret");
-    write(&dir.join("hedui.json"), "{\n  \"drafts\": [\"d\"],\n  \"ignroe\": [\"x\"]\n}\n");
+    write(
+        &dir.join("hedui.json"),
+        "{\n  \"drafts\": [\"d\"],\n  \"ignroe\": [\"x\"]\n}\n",
+    );
     let o = hedui_in(&dir, &["check"]);
     assert_eq!(code(&o), 2, "{}", err(&o));
     let e = err(&o);
@@ -292,7 +337,10 @@ fn a_mistake_in_a_one_line_rule_file_shows_only_the_caret_s_surroundings() {
     let rule = share_sum_rule("");
     let one_line: String = rule
         .replace("\"id\": \"share-sum\"", "\"id\": \"share-sum-2\"")
-        .replace("\"summary\"", &format!("\"padding\": \"{}\", \"sumary\"", "x".repeat(600_000)))
+        .replace(
+            "\"summary\"",
+            &format!("\"padding\": \"{}\", \"sumary\"", "x".repeat(600_000)),
+        )
         .replace('\n', " ");
     write(&dir.join("rules/r.json"), &one_line);
     let o = hedui_in(&dir, &["check", "--rules", "rules/r.json", "-"]);

@@ -93,9 +93,7 @@ fn check_all(sources: &[Source], rules: &RuleSet, progress: bool) -> Vec<Option<
         }
     });
     bar.finish_and_clear();
-    results
-        .into_inner()
-        .unwrap_or_default()
+    results.into_inner().unwrap_or_default()
 }
 
 fn statistics(results: &[(Source, Vec<Finding>)]) -> String {

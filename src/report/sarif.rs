@@ -32,7 +32,6 @@ const DOCS_URL: &str = match option_env!("HEDUI_DOCS_URL") {
     None => "https://github.com/hedui/hedui/blob/main/",
 };
 
-
 /// The SARIF log of a check: every draft with its findings, and the rules that ran.
 pub fn document(results: &[(Source, Vec<Finding>)], rules: &RuleSet) -> Value {
     let mut descriptors: Vec<Value> = rules.rules.iter().map(descriptor).collect();

@@ -122,32 +122,7 @@ impl Rule {
                     match pat {
                         None => Ok(None),
                         Some(p) => compile_pattern(p).map(Some).map_err(|e| {
-                            let (message, help) = match e {
-                                PatternError::TooLong => (
-                                    format!(
-                                        "binding `{name}`: `{key}` is a regular expression of {} \
-                                         bytes, more than the {MAX_PATTERN} hedui compiles",
-                                        p.len()
-                                    ),
-                                    "a label pattern names a few dozen words at most; match \
-                                     a shared stem, or split the rule"
-                                        .to_string(),
-                                ),
-                                PatternError::TooBig => (
-                                    format!(
-                                        "binding `{name}`: `{key}` compiles to more than the \
-                                         {} MB a regular expression may take",
-                                        REGEX_SIZE_LIMIT >> 20
-                                    ),
-                                    "use fewer alternatives or bounded repetitions".to_string(),
-                                ),
-                                PatternError::Invalid(e) => (
-                                    format!(
-                                        "binding `{name}`: `{key}` is not a valid regular expression"
-                                    ),
-                                    e.lines().last().unwrap_or("").trim().to_string(),
-                                ),
-                            };
+                            let (message, help) = pattern_error(name, key, p, e);
                             err(at(key, p), message, "this pattern", Some(help))
                         }),
                     }
@@ -229,6 +204,34 @@ enum PatternError {
     Invalid(String),
 }
 
+/// The message and help of a pattern that does not compile.
+fn pattern_error(name: &str, key: &str, p: &str, e: PatternError) -> (String, String) {
+    match e {
+        PatternError::TooLong => (
+            format!(
+                "binding `{name}`: `{key}` is a regular expression of {} bytes, more than the \
+                 {MAX_PATTERN} hedui compiles",
+                p.len()
+            ),
+            "a label pattern names a few dozen words at most; match a shared stem, or split \
+             the rule"
+                .into(),
+        ),
+        PatternError::TooBig => (
+            format!(
+                "binding `{name}`: `{key}` compiles to more than the {} MB a regular expression \
+                 may take",
+                REGEX_SIZE_LIMIT >> 20
+            ),
+            "use fewer alternatives or bounded repetitions".into(),
+        ),
+        PatternError::Invalid(e) => (
+            format!("binding `{name}`: `{key}` is not a valid regular expression"),
+            e.lines().last().unwrap_or("").trim().to_string(),
+        ),
+    }
+}
+
 /// A rule file's regular expression, within the limits above.
 fn compile_pattern(p: &str) -> Result<Regex, PatternError> {
     if p.len() > MAX_PATTERN {
@@ -296,8 +299,7 @@ impl RuleSet {
                 .map(|e| e.path())
                 .filter(|p| {
                     p.extension().is_some_and(|e| e == "json")
-                        && p
-                            .file_name()
+                        && p.file_name()
                             .is_some_and(|n| n != "schema.json" && n != "hedui.json")
                 })
                 .collect()
@@ -424,7 +426,14 @@ mod tests {
             &format!("\"many\":true,\"label\":\"{}\"", alternatives.join("|")),
         );
         assert!(broken(&long).contains("more than the 65536 hedui compiles"));
-        let big = GOOD.replace("\"many\":true", "\"many\":true,\"label\":\"\\\\w{1000}{1000}\"");
-        assert!(broken(&big).contains("compiles to more than"), "{}", broken(&big));
+        let big = GOOD.replace(
+            "\"many\":true",
+            "\"many\":true,\"label\":\"\\\\w{1000}{1000}\"",
+        );
+        assert!(
+            broken(&big).contains("compiles to more than"),
+            "{}",
+            broken(&big)
+        );
     }
 }
