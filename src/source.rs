@@ -7,7 +7,8 @@
 //! reported byte offsets are those of the UTF-8 text they decode to. Nothing here ever writes
 //! a file.
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use crate::snippet::Snippet;
+use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
 /// One draft: the path or name to report and its text, without a leading BOM.
@@ -119,7 +120,7 @@ pub enum SourceError {
         offset: usize,
         byte: u8,
         #[source_code]
-        src: NamedSource<String>,
+        src: Snippet,
         #[label("the text is readable up to here")]
         span: SourceSpan,
     },
@@ -203,7 +204,7 @@ impl Source {
                 Err(SourceError::InvalidUtf8 {
                     offset: good + offset,
                     byte: body[good],
-                    src: NamedSource::new(name.clone(), readable),
+                    src: Snippet::new(&name, &readable),
                     span: SourceSpan::from((good, 0)),
                     name,
                 })
