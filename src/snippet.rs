@@ -108,9 +108,22 @@ impl SourceCode for Snippet {
         }
         let (line_start, line_end) = self.line_around(start);
         if line_end - line_start <= LONG_LINE || end > line_end {
-            return self
+            let contents = self
                 .inner
-                .read_span(span, context_lines_before, context_lines_after);
+                .read_span(span, context_lines_before, context_lines_after)?;
+            if context_lines_before > 0 || context_lines_after > 0 {
+                return Ok(contents);
+            }
+            // The header's column, which miette's own reading counts in bytes: in characters,
+            // as every report of hedui counts it.
+            return Ok(Box::new(MietteSpanContents::new_named(
+                self.name.clone(),
+                contents.data(),
+                *contents.span(),
+                contents.line(),
+                text[line_start..start].chars().count(),
+                contents.line_count(),
+            )));
         }
         let line = text[..line_start].matches('\n').count();
         // Only the window around the span, on its own line; miette reads the header's column
@@ -148,6 +161,21 @@ mod tests {
         src: Snippet,
         #[label("here")]
         span: SourceSpan,
+    }
+
+    #[test]
+    fn the_header_column_counts_characters() {
+        let text = "{\n  \"summary\": \"份额\", \"sumary\": 1\n}";
+        let at = text.find("\"sumary\"").unwrap();
+        let bad = Bad {
+            src: Snippet::new("r.json", text),
+            span: (at, 8).into(),
+        };
+        let mut out = String::new();
+        GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+            .render_report(&mut out, &bad)
+            .unwrap();
+        assert!(out.contains("r.json:2:20]"), "{out}");
     }
 
     #[test]
