@@ -37,7 +37,7 @@ impl Snippet {
     /// The byte range of the line that holds `offset`, without its line break.
     fn line_around(&self, offset: usize) -> (usize, usize) {
         let text = self.text();
-        let offset = offset.min(text.len());
+        let offset = floor(text, offset);
         let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
         (start, end)
@@ -102,10 +102,15 @@ impl SourceCode for Snippet {
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let text = self.text();
-        let (start, end) = (span.offset(), span.offset() + span.len());
-        if end > text.len() {
+        if span.offset() + span.len() > text.len() {
             return Err(MietteError::OutOfBounds);
         }
+        // A span off a character boundary (a serde position inside a character) is widened to
+        // whole characters.
+        let (start, end) = (
+            floor(text, span.offset()),
+            ceil(text, span.offset() + span.len()),
+        );
         let (line_start, line_end) = self.line_around(start);
         if line_end - line_start <= LONG_LINE || end > line_end {
             let contents = self

@@ -40,3 +40,54 @@ fn a_rule_error_far_right_on_one_line_renders_briefly() {
     let out = human::render_diagnostic(err.as_ref(), human::Style::plain());
     assert!(out.len() < 2_000, "{} bytes", out.len());
 }
+
+/// Every crash input the fuzz targets found, kept in `tests/data/fuzz/TARGET/`, replayed
+/// through what its target did.
+#[test]
+fn fuzz_crash_inputs_run_without_a_panic() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
+    let mut replayed = 0;
+    for target in [
+        "normalise",
+        "extract",
+        "check",
+        "check_markdown",
+        "rule_file",
+    ] {
+        let Ok(entries) = std::fs::read_dir(root.join(target)) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let bytes = std::fs::read(entry.path()).unwrap();
+            // What a `&str` fuzz target receives (arbitrary's take-rest): the valid UTF-8
+            // prefix of the input.
+            let text = match std::str::from_utf8(&bytes) {
+                Ok(t) => t,
+                Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap(),
+            };
+            match target {
+                "normalise" => {
+                    let _ = hedui::text::Text::new(text);
+                }
+                "extract" => {
+                    let _ = hedui::extract(&Source::new("f.txt", text));
+                }
+                "check" => {
+                    if let Ok(source) = Source::from_bytes("f.txt", &bytes) {
+                        check_and_render("f.txt", &source.text);
+                    }
+                }
+                "check_markdown" => {
+                    check_and_render("f.md", text);
+                }
+                _ => {
+                    if let Err(e) = hedui::rules::Rule::parse("f.json", text) {
+                        let _ = human::render_diagnostic(e.as_ref(), human::Style::plain());
+                    }
+                }
+            }
+            replayed += 1;
+        }
+    }
+    assert!(replayed > 0, "no crash input under {}", root.display());
+}
