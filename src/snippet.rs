@@ -18,14 +18,12 @@ pub const LONGEST_SPAN: usize = 120;
 /// A named file text that shows long lines in part.
 #[derive(Debug)]
 pub struct Snippet {
-    name: String,
     inner: NamedSource<String>,
 }
 
 impl Snippet {
     pub fn new(name: &str, text: &str) -> Self {
         Snippet {
-            name: name.to_string(),
             inner: NamedSource::new(name, text.to_string()),
         }
     }
@@ -122,7 +120,7 @@ impl SourceCode for Snippet {
             // The header's column, which miette's own reading counts in bytes: in characters,
             // as every report of hedui counts it.
             return Ok(Box::new(MietteSpanContents::new_named(
-                self.name.clone(),
+                self.inner.name().to_string(),
                 contents.data(),
                 *contents.span(),
                 contents.line(),
@@ -143,7 +141,7 @@ impl SourceCode for Snippet {
         };
         let column = text[line_start..from].chars().count();
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
+            self.inner.name().to_string(),
             &text.as_bytes()[from..to],
             (from, to - from).into(),
             line,
