@@ -95,6 +95,12 @@ impl Interval {
         Interval::new(vals.iter().min().copied(), vals.iter().max().copied())
     }
 
+    /// Whether zero lies between two known bounds: a printed `0` or `0.0`, or a difference of
+    /// figures that may be nothing. (An open interval is unknown, not zero.)
+    pub fn may_be_zero(&self) -> bool {
+        matches!((self.lo, self.hi), (Some(l), Some(h)) if l <= Decimal::ZERO && h >= Decimal::ZERO)
+    }
+
     pub fn div(&self, o: &Interval) -> Interval {
         match (o.lo, o.hi) {
             (Some(a), Some(b)) if a > Decimal::ZERO || b < Decimal::ZERO => {

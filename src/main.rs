@@ -18,35 +18,70 @@ fn extract(
     stdin_filename: Option<&str>,
     groups: bool,
 ) -> ExitCode {
-    let inputs = inputs::read(paths, &[], stdin_filename);
-    match format {
-        Format::Json => {
-            let files: Vec<_> = inputs
-                .sources
-                .iter()
-                .map(|s| report::extract::file_json(s, &hedui::extract(s), groups))
-                .collect();
-            let doc = serde_json::json!({ "files": files });
-            print(&format!(
-                "{}\n",
-                serde_json::to_string_pretty(&doc).unwrap_or_default()
-            ));
-        }
-        _ => {
-            for s in &inputs.sources {
-                let ex = hedui::extract(s);
-                print(&report::extract::human(s, &ex));
-                if groups {
-                    print(&report::extract::groups_human(s, &ex));
+    let inputs = inputs::read(paths, &[], std::path::Path::new("."), stdin_filename);
+    let mut failed = inputs.failed;
+    // One draft hedui fails on (a bug of ours) is reported; the others still are.
+    let mut listed = Vec::new();
+    for s in &inputs.sources {
+        let listing = std::panic::catch_unwind(|| {
+            let ex = hedui::extract(s);
+            match format {
+                Format::Json => Listing::Json(report::extract::file_json(s, &ex, groups)),
+                _ => {
+                    let mut text = report::extract::human(s, &ex);
+                    if groups {
+                        text.push_str(&report::extract::groups_human(s, &ex));
+                    }
+                    Listing::Human(text)
                 }
+            }
+        });
+        match listing {
+            Ok(l) => listed.push(l),
+            Err(_) => {
+                cli::errors::fail(&cli::errors::InternalError {
+                    path: s.name.clone(),
+                });
+                failed = true;
             }
         }
     }
-    if inputs.failed {
+    if format == Format::Json {
+        let files: Vec<_> = listed
+            .into_iter()
+            .filter_map(|l| match l {
+                Listing::Json(v) => Some(v),
+                Listing::Human(_) => None,
+            })
+            .collect();
+        let doc = serde_json::json!({ "files": files });
+        print(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&doc).unwrap_or_default()
+        ));
+    } else {
+        for l in listed {
+            if let Listing::Human(text) = l {
+                print(&text);
+            }
+        }
+    }
+    // As `hedui check` does: no draft read at all is hedui not doing its job.
+    let none = inputs.sources.is_empty() && !failed;
+    if none {
+        eprintln!("hedui: no draft was read (no .txt or .md file under the given paths)");
+    }
+    if failed || none {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// One draft's extraction, rendered.
+enum Listing {
+    Json(serde_json::Value),
+    Human(String),
 }
 
 fn main() -> ExitCode {

@@ -13,10 +13,13 @@
 use crate::finding::{Finding, FindingLabel, Severity};
 use crate::text::normalize;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 const MARKER: &str = "hedui-ignore";
+
+/// The id of the warning about a marker that silences nothing (no rule file has it).
+pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
 
 /// One inline marker.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,7 +98,7 @@ pub fn apply_markers(text: &str, findings: Vec<Finding>) -> Vec<Finding> {
     for (m, used) in marks.iter().zip(used) {
         if !used {
             kept.push(Finding {
-                rule: "unused-suppression".into(),
+                rule: UNUSED_SUPPRESSION.into(),
                 severity: Severity::Warning,
                 message: format!("`{MARKER}: {}` silences nothing", m.rules.join(", ")),
                 help: "the findings it silenced are gone: remove the marker".into(),
@@ -159,14 +162,31 @@ impl Baseline {
             }
         }
         Baseline {
-            version: 1,
+            version: Self::VERSION,
             findings,
         }
     }
 
+    /// The only baseline format there is.
+    pub const VERSION: u32 = 1;
+
+    /// Reads a baseline file's text; an unknown `version` is an error, not an empty baseline.
+    pub fn parse(text: &str) -> Result<Baseline, String> {
+        let baseline: Baseline = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        if baseline.version != Self::VERSION {
+            return Err(format!(
+                "version {} is not one this hedui knows (it reads version {})",
+                baseline.version,
+                Self::VERSION
+            ));
+        }
+        Ok(baseline)
+    }
+
     /// Removes the findings the baseline knows, each entry matching at most one finding.
-    /// Returns how many entries matched nothing (stale).
-    pub fn filter(&self, results: &mut [(String, String, Vec<Finding>)]) -> usize {
+    /// Returns the stale entries: those of the checked drafts that matched nothing. Entries
+    /// of drafts not checked this time are not stale.
+    pub fn filter(&self, results: &mut [(String, String, Vec<Finding>)]) -> Vec<BaselineEntry> {
         let mut left: HashMap<(String, String, String), usize> = HashMap::new();
         for e in &self.findings {
             *left
@@ -185,7 +205,33 @@ impl Baseline {
                 }
             });
         }
-        left.values().sum()
+        let checked: HashSet<&str> = results.iter().map(|(p, _, _)| p.as_str()).collect();
+        let mut stale = Vec::new();
+        for e in &self.findings {
+            if !checked.contains(e.path.as_str()) {
+                continue;
+            }
+            let key = (e.path.clone(), e.rule.clone(), e.fingerprint.clone());
+            if let Some(n) = left.get_mut(&key).filter(|n| **n > 0) {
+                *n -= 1;
+                stale.push(e.clone());
+            }
+        }
+        stale
+    }
+
+    /// This baseline (of the drafts just checked) with the entries of `old` for drafts that
+    /// were not checked, so that writing a baseline after a partial check keeps them.
+    pub fn keeping(mut self, old: &Baseline, checked: &[&str]) -> Baseline {
+        let kept: Vec<BaselineEntry> = old
+            .findings
+            .iter()
+            .filter(|e| !checked.contains(&e.path.as_str()))
+            .cloned()
+            .collect();
+        self.findings.extend(kept);
+        self.findings.sort_by(|a, b| a.path.cmp(&b.path));
+        self
     }
 }
 

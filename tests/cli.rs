@@ -523,3 +523,51 @@ fn a_lexicon_folder_adds_words_and_a_broken_one_is_reported() {
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("`至少` has no tag"), "{}", stderr(&o));
 }
+
+/// A line of `prefix` characters, then two shares that add up to more than 100%.
+fn far_right_draft(prefix: &str) -> String {
+    format!("{prefix}占56.5%，占60.1%。\n")
+}
+
+#[test]
+fn a_finding_past_column_65535_is_shown_concise_not_a_panic() {
+    let dir = scratch("far-right");
+    std::fs::write(
+        dir.join("a-ascii.txt"),
+        far_right_draft(&"a".repeat(65_534)),
+    )
+    .unwrap();
+    std::fs::write(dir.join("b-cjk.txt"), far_right_draft(&"中".repeat(33_000))).unwrap();
+    std::fs::copy("fixtures/planted-share-sum.txt", dir.join("c-planted.txt")).unwrap();
+    let o = hedui(&["check", dir.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert_eq!(code(&o), 1, "{}{}", out, stderr(&o));
+    assert!(
+        out.contains("a-ascii.txt:1:65536: error[share-sum]"),
+        "{out}"
+    );
+    assert!(out.contains("b-cjk.txt:1:33002: error[share-sum]"), "{out}");
+    assert!(out.contains("shown in the concise form"), "{out}");
+    // The drafts after it are still drawn, and the summary comes.
+    assert!(out.contains("c-planted.txt:12:5]"), "{out}");
+    assert!(out.contains("checked 3 drafts: 3 error(s)"), "{out}");
+}
+
+#[test]
+fn human_columns_count_characters_like_the_other_formats() {
+    let human = stdout(&hedui(&["check", "fixtures/planted-share-sum.txt"]));
+    let concise = stdout(&hedui(&[
+        "check",
+        "--format",
+        "concise",
+        "fixtures/planted-share-sum.txt",
+    ]));
+    assert!(
+        human.contains("[fixtures/planted-share-sum.txt:12:5]"),
+        "{human}"
+    );
+    assert!(
+        concise.starts_with("fixtures/planted-share-sum.txt:12:5:"),
+        "{concise}"
+    );
+}

@@ -242,3 +242,22 @@ fn concise_keeps_one_finding_on_one_line() {
         "drafts/a,b:c.txt:1:1: error[share-above-whole] a b c\n"
     );
 }
+
+#[test]
+fn sarif_unused_suppression_has_a_rule_entry_and_every_rule_a_help_uri() {
+    let source = Source::new("a.txt", "hedui-ignore: share-ratio\n出口5455亿元。\n");
+    let findings = hedui::suppress::apply_markers(&source.text, Vec::new());
+    let rules = RuleSet::default_set();
+    let doc = sarif::document(&[(source, findings)], &rules);
+    let run = &doc["runs"][0];
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "unused-suppression");
+    let index = result["ruleIndex"].as_u64().expect("a ruleIndex") as usize;
+    let descriptors = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(descriptors[index]["id"], "unused-suppression");
+    for d in descriptors {
+        let uri = d["helpUri"].as_str().unwrap_or_default();
+        assert!(uri.starts_with("https://"), "{d}");
+    }
+    assert!(schema_errors(&doc).is_empty(), "{:#?}", schema_errors(&doc));
+}

@@ -43,8 +43,8 @@ pub enum Command {
     Rules {
         #[command(subcommand)]
         command: RulesCommand,
-        /// A folder of rule files added to the default rules; may repeat.
-        #[arg(long = "rules", value_name = "DIR", global = true)]
+        /// A rule file, or a folder of rule files, added to the default rules; may repeat.
+        #[arg(long = "rules", value_name = "PATH", global = true)]
         rules: Vec<PathBuf>,
     },
 }
@@ -90,8 +90,9 @@ pub struct CheckArgs {
 /// Which rules run.
 #[derive(Args, Debug)]
 pub struct Selection {
-    /// A folder of rule files (`*.json`) added to the default rules; may repeat.
-    #[arg(long = "rules", value_name = "DIR", help_heading = "Rules")]
+    /// A rule file, or a folder of rule files (`*.json`), added to the default rules; may
+    /// repeat. A rule with the id of a default rule must say `"replaces": true`.
+    #[arg(long = "rules", value_name = "PATH", help_heading = "Rules")]
     pub rules: Vec<PathBuf>,
     /// Run only the rules of the given folders, not the default set.
     #[arg(long, help_heading = "Rules")]
@@ -112,8 +113,10 @@ pub struct Selection {
 pub enum RulesCommand {
     /// One line per rule: id, severity, summary.
     List,
-    /// A rule's documentation, its relation and its examples.
-    Explain { id: String },
+    /// A rule's documentation, its relation and its examples. With `-` or no id, the ids are
+    /// read from standard input, the first word of each line (`hedui rules list | hedui rules
+    /// explain -`).
+    Explain { id: Option<String> },
     /// Run rule folders' examples and fixtures (`DIR/fixtures/*.txt` with `.expect` sidecars);
     /// without a folder, the default rules' examples.
     Test {

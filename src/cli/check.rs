@@ -3,7 +3,7 @@
 
 use super::args::{CheckArgs, Format};
 use super::config::Config;
-use super::errors::{fail, stdout_style, ConfigError, UnknownRule};
+use super::errors::{fail, stdout_style, ConfigError, ConfigLoadError, InternalError, UnknownRule};
 use super::inputs;
 use super::print;
 use hedui::report;
@@ -11,12 +11,11 @@ use hedui::suppress::{apply_markers, Baseline};
 use hedui::{Coverage, Finding, RuleSet, Severity, Source};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-/// Loads the default rules (unless told not to) and the given folders.
 /// Puts in force the default lexicon extended with `dirs`; false (with the mistake reported)
 /// when a word list is broken.
 pub fn install_lexicon(dirs: &[PathBuf]) -> bool {
@@ -35,6 +34,8 @@ pub fn install_lexicon(dirs: &[PathBuf]) -> bool {
     }
 }
 
+/// Loads the default rules (unless told not to) and the given rule folders or files; a rule
+/// that replaces another is said on stderr.
 pub fn load_rules(dirs: &[PathBuf], defaults: bool) -> Option<RuleSet> {
     let mut set = if defaults {
         RuleSet::default_set()
@@ -42,15 +43,25 @@ pub fn load_rules(dirs: &[PathBuf], defaults: bool) -> Option<RuleSet> {
         RuleSet::default()
     };
     for d in dirs {
-        if let Err(e) = set.add_dir(d) {
-            fail(e.as_ref());
-            return None;
+        match set.add_dir(d) {
+            Ok(replaced) => {
+                for r in replaced {
+                    eprintln!(
+                        "hedui: rule `{}` of {} replaces the one of {}",
+                        r.id, r.by, r.was
+                    );
+                }
+            }
+            Err(e) => {
+                fail(e.as_ref());
+                return None;
+            }
         }
     }
     Some(set)
 }
 
-fn config_for(args: &CheckArgs) -> Result<Option<Config>, ConfigError> {
+fn config_for(args: &CheckArgs) -> Result<Option<Config>, ConfigLoadError> {
     if args.no_config {
         return Ok(None);
     }
@@ -66,11 +77,12 @@ fn config_for(args: &CheckArgs) -> Result<Option<Config>, ConfigError> {
     Config::find(&start)
 }
 
-/// Checks every draft on all cores; results keep the order of the drafts.
 /// One draft's findings and how much of it the rules could check.
 type Checked = (Vec<Finding>, Coverage);
 
-fn check_all(sources: &[Source], rules: &RuleSet, progress: bool) -> Vec<Checked> {
+/// Checks every draft on all cores; results keep the order of the drafts. A draft on which
+/// hedui itself fails (a panic, a bug of ours) is `None`; the others are still checked.
+fn check_all(sources: &[Source], rules: &RuleSet, progress: bool) -> Vec<Option<Checked>> {
     let bar = if progress {
         let bar = indicatif::ProgressBar::new(sources.len() as u64);
         bar.set_style(
@@ -91,22 +103,19 @@ fn check_all(sources: &[Source], rules: &RuleSet, progress: bool) -> Vec<Checked
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(source) = sources.get(i) else { break };
-                let (found, coverage) = hedui::check_with_coverage(source, rules);
-                let found = apply_markers(&source.text, found);
-                if let Ok(mut r) = results.lock() {
-                    r[i] = Some((found, coverage));
+                let found = std::panic::catch_unwind(|| {
+                    let (found, coverage) = hedui::check_with_coverage(source, rules);
+                    (apply_markers(&source.text, found), coverage)
+                });
+                if let (Ok(found), Ok(mut r)) = (found, results.lock()) {
+                    r[i] = Some(found);
                 }
                 bar.inc(1);
             });
         }
     });
     bar.finish_and_clear();
-    results
-        .into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .map(Option::unwrap_or_default)
-        .collect()
+    results.into_inner().unwrap_or_default()
 }
 
 fn statistics(results: &[(Source, Vec<Finding>)], coverage: Coverage) -> String {
@@ -134,6 +143,72 @@ fn coverage_line(c: Coverage) -> String {
         c.figures,
         c.figures - c.checked
     )
+}
+
+/// `--write-baseline FILE`: records the findings of the drafts checked, keeping the entries
+/// of drafts not checked this time. Refuses to overwrite a draft being checked or a file that
+/// is not a hedui baseline.
+fn write_baseline(
+    path: &Path,
+    results: &[(String, String, Vec<Finding>)],
+    sources: &[Source],
+    failed: bool,
+) -> ExitCode {
+    let refuse = |reason: String| {
+        fail(&ConfigError {
+            path: path.display().to_string(),
+            reason,
+            help: Some("name a new file, or an existing baseline, e.g. hedui-baseline.json".into()),
+        });
+        ExitCode::from(2)
+    };
+    let target = std::fs::canonicalize(path).ok();
+    if target.is_some()
+        && sources
+            .iter()
+            .any(|s| std::fs::canonicalize(&s.name).ok() == target)
+    {
+        return refuse("is one of the drafts being checked; refusing to overwrite it".into());
+    }
+    let old = match std::fs::read_to_string(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Baseline::default(),
+        Err(e) => return refuse(format!("cannot read it to update it: {e}")),
+        Ok(text) if text.trim().is_empty() => Baseline::default(),
+        Ok(text) => match Baseline::parse(&text) {
+            Ok(b) => b,
+            Err(reason) => {
+                return refuse(format!(
+                    "is not a hedui baseline ({reason}); refusing to overwrite it"
+                ))
+            }
+        },
+    };
+    let view: Vec<(String, &str, &[Finding])> = results
+        .iter()
+        .map(|(p, t, f)| (p.clone(), t.as_str(), f.as_slice()))
+        .collect();
+    let checked: Vec<&str> = results.iter().map(|(p, _, _)| p.as_str()).collect();
+    let baseline = Baseline::of(&view).keeping(&old, &checked);
+    let kept = baseline.findings.len() - view.iter().map(|(_, _, f)| f.len()).sum::<usize>();
+    let text = serde_json::to_string_pretty(&baseline).unwrap_or_default() + "\n";
+    if let Err(e) = std::fs::write(path, text) {
+        return refuse(format!("cannot write the baseline: {e}"));
+    }
+    eprintln!(
+        "hedui: recorded {} finding(s) in {}{}",
+        baseline.findings.len() - kept,
+        path.display(),
+        if kept > 0 {
+            format!(", and kept {kept} entr(ies) of drafts not checked this time")
+        } else {
+            String::new()
+        }
+    );
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
@@ -198,47 +273,34 @@ pub fn run(args: CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let exclude: Vec<String> = config.exclude.clone();
-    let inputs = inputs::read(&paths, &exclude, args.stdin_filename.as_deref());
+    let inputs = inputs::read(
+        &paths,
+        &exclude,
+        &config.dir,
+        args.stdin_filename.as_deref(),
+    );
     let progress = !args.quiet && inputs.sources.len() > 1 && std::io::stderr().is_terminal();
-    let (findings, coverages): (Vec<_>, Vec<_>) = check_all(&inputs.sources, &rules, progress)
-        .into_iter()
-        .unzip();
+    let findings = check_all(&inputs.sources, &rules, progress);
+    let mut failed = inputs.failed;
     let mut coverage = Coverage::default();
-    for c in coverages {
-        coverage += c;
+    let mut sources = Vec::with_capacity(inputs.sources.len());
+    let mut results: Vec<(String, String, Vec<Finding>)> = Vec::new();
+    for (s, f) in inputs.sources.into_iter().zip(findings) {
+        match f {
+            Some((f, c)) => {
+                coverage += c;
+                results.push((s.name.clone(), s.text.clone(), f));
+                sources.push(s);
+            }
+            None => {
+                fail(&InternalError { path: s.name });
+                failed = true;
+            }
+        }
     }
-    let mut results: Vec<(String, String, Vec<Finding>)> = inputs
-        .sources
-        .iter()
-        .zip(findings)
-        .map(|(s, f)| (s.name.clone(), s.text.clone(), f))
-        .collect();
 
     if let Some(path) = &args.write_baseline {
-        let view: Vec<(String, &str, &[Finding])> = results
-            .iter()
-            .map(|(p, t, f)| (p.clone(), t.as_str(), f.as_slice()))
-            .collect();
-        let baseline = Baseline::of(&view);
-        let text = serde_json::to_string_pretty(&baseline).unwrap_or_default() + "\n";
-        if let Err(e) = std::fs::write(path, text) {
-            fail(&ConfigError {
-                path: path.display().to_string(),
-                reason: format!("cannot write the baseline: {e}"),
-                help: None,
-            });
-            return ExitCode::from(2);
-        }
-        eprintln!(
-            "hedui: recorded {} finding(s) in {}",
-            baseline.findings.len(),
-            path.display()
-        );
-        return if inputs.failed {
-            ExitCode::from(2)
-        } else {
-            ExitCode::SUCCESS
-        };
+        return write_baseline(path, &results, &sources, failed);
     }
     let baseline_path = args
         .baseline
@@ -247,16 +309,21 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if let Some(path) = baseline_path {
         let loaded = std::fs::read_to_string(&path)
             .map_err(|e| e.to_string())
-            .and_then(|t| serde_json::from_str::<Baseline>(&t).map_err(|e| e.to_string()));
+            .and_then(|t| Baseline::parse(&t));
         match loaded {
             Ok(baseline) => {
                 let stale = baseline.filter(&mut results);
-                if stale > 0 && !args.quiet {
+                if !stale.is_empty() && !args.quiet {
                     eprintln!(
-                        "hedui: {stale} baseline entr{} in {} no longer match any finding; rewrite it with --write-baseline",
-                        if stale == 1 { "y" } else { "ies" },
+                        "hedui: {} entr{} of {} no longer match any finding; rewrite it with \
+                         --write-baseline:",
+                        stale.len(),
+                        if stale.len() == 1 { "y" } else { "ies" },
                         path.display()
                     );
+                    for e in &stale {
+                        eprintln!("  {} {} {}: {}", e.path, e.rule, e.fingerprint, e.message);
+                    }
                 }
             }
             Err(reason) => {
@@ -270,8 +337,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     }
 
-    let checked: Vec<(Source, Vec<Finding>)> = inputs
-        .sources
+    let checked: Vec<(Source, Vec<Finding>)> = sources
         .into_iter()
         .zip(results)
         .map(|(s, (_, _, f))| (s, f))
@@ -327,11 +393,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if inputs.skipped > 0 && !args.quiet {
         eprintln!("hedui: skipped {} binary file(s)", inputs.skipped);
     }
-    let none = checked.is_empty() && !inputs.failed;
+    let none = checked.is_empty() && !failed;
     if none {
         eprintln!("hedui: no draft was checked (no .txt or .md file under the given paths)");
     }
-    if inputs.failed || none {
+    if failed || none {
         ExitCode::from(2)
     } else if errors > 0 || (args.deny_warnings && warnings > 0) {
         ExitCode::from(1)

@@ -15,7 +15,8 @@
 //! Paths in the file are relative to the file. Command-line flags override it: paths given
 //! replace `drafts`, `--select`/`--ignore` replace the file's, `--rules` adds folders.
 
-use super::errors::ConfigError;
+use super::errors::{ConfigError, ConfigFileError, ConfigLoadError};
+use hedui::snippet::{clamp_span, offset_of, Snippet};
 use hedui::Severity;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -56,6 +57,42 @@ pub struct Config {
     pub dir: PathBuf,
 }
 
+const KEYS: &str =
+    "hedui.json takes drafts, rules, default_rules, lexicon, select, ignore, severity, exclude and baseline";
+
+/// A serde_json error in `hedui.json`, with a caret at its place (at the key itself for an
+/// unknown field).
+fn parse_error(name: &str, text: &str, err: &serde_json::Error) -> ConfigFileError {
+    let offset = offset_of(text, err.line(), err.column());
+    let message = err.to_string();
+    // serde_json appends " at line L column C"; the caret says that already.
+    let reason = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m)
+        .to_string();
+    let mut span = (offset, 0);
+    let mut label = "here";
+    if let Some(field) = reason
+        .strip_prefix("unknown field `")
+        .and_then(|m| m.split('`').next())
+    {
+        let key = format!("\"{field}\"");
+        let upto = text.ceil_char_boundary((offset + 1).min(text.len()));
+        if let Some(at) = text[..upto].rfind(&key) {
+            span = (at, key.len());
+            label = "unknown field";
+        }
+    }
+    ConfigFileError {
+        path: name.to_string(),
+        reason,
+        help: Some(KEYS.into()),
+        src: Snippet::new(name, text),
+        span: clamp_span(text, span).into(),
+        label: label.into(),
+    }
+}
+
 fn yes() -> bool {
     true
 }
@@ -80,7 +117,7 @@ impl Default for Config {
 
 impl Config {
     /// The nearest `hedui.json` from `start` upwards, if any.
-    pub fn find(start: &Path) -> Result<Option<Config>, ConfigError> {
+    pub fn find(start: &Path) -> Result<Option<Config>, ConfigLoadError> {
         let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
         let mut dir = if start.is_dir() {
             Some(start.as_path())
@@ -97,19 +134,15 @@ impl Config {
         Ok(None)
     }
 
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let err = |reason: String| {
-            ConfigError {
-            path: path.display().to_string(),
-            reason,
-            help: Some(
-                "hedui.json takes drafts, rules, default_rules, lexicon, select, ignore, severity, exclude and baseline"
-                    .into(),
-            ),
-        }
-        };
-        let text = std::fs::read_to_string(path).map_err(|e| err(e.to_string()))?;
-        let mut config: Config = serde_json::from_str(&text).map_err(|e| err(e.to_string()))?;
+    pub fn load(path: &Path) -> Result<Config, ConfigLoadError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: name.clone(),
+            reason: e.to_string(),
+            help: Some(KEYS.into()),
+        })?;
+        let mut config: Config =
+            serde_json::from_str(&text).map_err(|e| Box::new(parse_error(&name, &text, &e)))?;
         config.dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
         Ok(config)
     }
@@ -124,10 +157,12 @@ impl Config {
             .ok()
             .and_then(|c| std::fs::canonicalize(c).ok());
         match (std::fs::canonicalize(&joined), here) {
-            (Ok(full), Some(here)) => full
-                .strip_prefix(&here)
-                .map(Path::to_path_buf)
-                .unwrap_or(full),
+            // Inside the very folder, the relative path is empty: that is `.`, not "".
+            (Ok(full), Some(here)) => match full.strip_prefix(&here) {
+                Ok(rel) if rel.as_os_str().is_empty() => PathBuf::from("."),
+                Ok(rel) => rel.to_path_buf(),
+                Err(_) => full,
+            },
             _ => joined,
         }
     }

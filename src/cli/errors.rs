@@ -14,6 +14,17 @@ pub struct ReadError {
     pub reason: String,
 }
 
+/// A draft on which hedui itself failed: a bug of ours, reported, and the other drafts go on.
+#[derive(Debug, Error, Diagnostic)]
+#[error("hedui failed on {path}: an internal error, not a mistake in the draft")]
+#[diagnostic(
+    code(hedui::internal),
+    help("the other drafts were still checked; please report this with the draft attached")
+)]
+pub struct InternalError {
+    pub path: String,
+}
+
 /// A rule id that no rule has.
 #[derive(Debug, Error, Diagnostic)]
 #[error("no rule has the id `{id}`")]
@@ -31,6 +42,33 @@ pub struct ConfigError {
     pub reason: String,
     #[help]
     pub help: Option<String>,
+}
+
+/// A `hedui.json` that does not parse: the file, the line, a caret, like a rule file's error.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{path}: {reason}")]
+#[diagnostic(code(hedui::config))]
+pub struct ConfigFileError {
+    pub path: String,
+    pub reason: String,
+    #[help]
+    pub help: Option<String>,
+    #[source_code]
+    pub src: hedui::snippet::Snippet,
+    #[label("{label}")]
+    pub span: miette::SourceSpan,
+    pub label: String,
+}
+
+/// What reading a `hedui.json` can go wrong with: reading it, or what it says.
+#[derive(Debug, Error, Diagnostic)]
+pub enum ConfigLoadError {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Io(#[from] ConfigError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Parse(#[from] Box<ConfigFileError>),
 }
 
 pub fn stderr_style() -> Style {

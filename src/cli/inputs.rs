@@ -22,16 +22,56 @@ pub struct Inputs {
     pub skipped: usize,
 }
 
+/// `exclude` globs (gitignore syntax) matched from `root`, the folder of the `hedui.json`
+/// that lists them, whatever folder hedui runs in.
+struct Exclude {
+    root: Option<PathBuf>,
+    globs: ignore::gitignore::Gitignore,
+}
+
+impl Exclude {
+    fn new(root: &Path, patterns: &[String]) -> Exclude {
+        let mut builder = ignore::gitignore::GitignoreBuilder::new("");
+        for pattern in patterns {
+            let _ = builder.add_line(None, pattern);
+        }
+        Exclude {
+            root: std::fs::canonicalize(root).ok(),
+            globs: builder
+                .build()
+                .unwrap_or_else(|_| ignore::gitignore::Gitignore::empty()),
+        }
+    }
+
+    fn matches(&self, path: &Path, is_dir: bool) -> bool {
+        if self.globs.is_empty() {
+            return false;
+        }
+        let (Some(root), Ok(full)) = (&self.root, std::fs::canonicalize(path)) else {
+            return false;
+        };
+        match full.strip_prefix(root) {
+            // Relative to the root, so the matcher strips nothing and cannot panic.
+            Ok(rel) => self
+                .globs
+                .matched_path_or_any_parents(rel, is_dir)
+                .is_ignore(),
+            Err(_) => false,
+        }
+    }
+}
+
 /// The draft files under `paths`, in a stable order: each path in the order given, folders
 /// walked in file-name order, honouring `.gitignore`, `.ignore` and hidden files, and
-/// leaving out paths matched by `exclude` (glob patterns from the config).
-pub fn discover(paths: &[PathBuf], exclude: &[String], failed: &mut bool) -> Vec<PathBuf> {
-    let mut overrides = ignore::overrides::OverrideBuilder::new(".");
-    for pattern in exclude {
-        // An override glob prefixed with `!` excludes what it matches.
-        let _ = overrides.add(&format!("!{pattern}"));
-    }
-    let overrides = overrides.build().ok();
+/// leaving out paths matched by `exclude` (glob patterns from the config, relative to the
+/// config's folder `root`). Symbolic links met in a folder are not followed, and a note says so.
+pub fn discover(
+    paths: &[PathBuf],
+    exclude: &[String],
+    root: &Path,
+    failed: &mut bool,
+) -> Vec<PathBuf> {
+    let exclude = Exclude::new(root, exclude);
     let mut out = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -52,18 +92,24 @@ pub fn discover(paths: &[PathBuf], exclude: &[String], failed: &mut bool) -> Vec
         }
         let mut walk = ignore::WalkBuilder::new(path);
         walk.require_git(false).sort_by_file_name(|a, b| a.cmp(b));
-        if let Some(o) = &overrides {
-            walk.overrides(o.clone());
-        }
         for entry in walk.build() {
             match entry {
                 Ok(e) => {
                     let p = e.path();
-                    let draft = e.file_type().is_some_and(|t| t.is_file())
-                        && p.extension().and_then(|x| x.to_str()).is_some_and(|x| {
-                            DRAFT_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
-                        });
-                    if draft {
+                    let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+                    let is_draft_name = p.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+                        DRAFT_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
+                    });
+                    if e.path_is_symlink() {
+                        eprintln!(
+                            "hedui: skipped {}: a symbolic link; folders are walked without \
+                             following links (name the file itself to check it)",
+                            p.display()
+                        );
+                        continue;
+                    }
+                    let draft = e.file_type().is_some_and(|t| t.is_file()) && is_draft_name;
+                    if draft && !exclude.matches(p, is_dir) {
                         out.push(p.to_path_buf());
                     }
                 }
@@ -104,12 +150,26 @@ fn read_one(path: &Path, stdin_name: Option<&str>) -> Result<Option<Source>, ()>
             }
         }
     };
-    if bytes[..bytes.len().min(SNIFF)].contains(&0) {
-        eprintln!("hedui: skipped {name}: a binary file, not a draft");
+    let utf16 = hedui::source::Utf16::detect(&bytes).is_some();
+    if !utf16 && bytes[..bytes.len().min(SNIFF)].contains(&0) {
+        eprintln!(
+            "hedui: skipped {name}: a binary file, not a draft (NUL bytes that are not UTF-16 \
+             text; hedui reads UTF-8 and UTF-16)"
+        );
         return Ok(None);
     }
     match Source::from_bytes(name, &bytes) {
-        Ok(s) => Ok(Some(s.by_extension())),
+        Ok(s) => {
+            if let Some(encoding) = s.decoded_from {
+                eprintln!(
+                    "hedui: note: {} is {encoding}; read as such (byte offsets in reports are \
+                     those of its UTF-8 text)",
+                    s.name
+                );
+            }
+            note_overlong_numbers(&s);
+            Ok(Some(s.by_extension()))
+        }
         Err(e) => {
             fail(&e);
             Err(())
@@ -117,10 +177,43 @@ fn read_one(path: &Path, stdin_name: Option<&str>) -> Result<Option<Source>, ()>
     }
 }
 
-/// Reads every draft under `paths`.
-pub fn read(paths: &[PathBuf], exclude: &[String], stdin_name: Option<&str>) -> Inputs {
+/// Says on stderr which numbers of a draft are too long to be read as figures (at most five,
+/// then how many more), so that no figure goes unread without a word.
+fn note_overlong_numbers(source: &Source) {
+    let found = hedui::limits::overlong_numbers(&source.text);
+    if found.is_empty() {
+        return;
+    }
+    let lines = hedui::report::position::LineIndex::new(&source.text);
+    for range in found.iter().take(5) {
+        let (line, column) = lines.line_col(range.start);
+        let number: String = source.text[range.clone()].chars().take(40).collect();
+        eprintln!(
+            "hedui: note: {}:{line}:{column}: `{number}` is not read as a figure: hedui reads \
+             numbers of at most {} integer digits and {} decimals (longer ones are IDs or codes)",
+            source.name,
+            hedui::limits::max_integer_digits(),
+            hedui::limits::max_decimals(),
+        );
+    }
+    if found.len() > 5 {
+        eprintln!(
+            "hedui: note: {}: {} more numbers too long to be read as figures",
+            source.name,
+            found.len() - 5
+        );
+    }
+}
+
+/// Reads every draft under `paths`; `exclude` globs are matched from `root`.
+pub fn read(
+    paths: &[PathBuf],
+    exclude: &[String],
+    root: &Path,
+    stdin_name: Option<&str>,
+) -> Inputs {
     let mut failed = false;
-    let files = discover(paths, exclude, &mut failed);
+    let files = discover(paths, exclude, root, &mut failed);
     let mut sources = Vec::with_capacity(files.len());
     let mut skipped = 0;
     for f in files {

@@ -40,8 +40,16 @@ pub fn test(dirs: &[PathBuf], set: &RuleSet, snapshot: bool, accept: bool) -> Ex
         })
         .collect();
     let mut fixtures = Vec::new();
+    // Each fixture's reported name and its path. The name is `FOLDER/fixtures/NAME.txt`, the
+    // rules folder's own name and below, so that a snapshot does not depend on the folder
+    // `hedui rules test` runs in.
+    let mut paths: Vec<(String, PathBuf)> = Vec::new();
     let mut failed_read = false;
     for d in dirs {
+        let folder_name = std::fs::canonicalize(d)
+            .ok()
+            .and_then(|c| c.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| d.display().to_string());
         let folder = d.join("fixtures");
         let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
             .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
@@ -60,7 +68,10 @@ pub fn test(dirs: &[PathBuf], set: &RuleSet, snapshot: bool, accept: bool) -> Ex
                     continue;
                 }
             };
-            match Source::from_bytes(path.display().to_string(), &bytes) {
+            let file = path.file_name().unwrap_or_default().to_string_lossy();
+            let name = format!("{folder_name}/fixtures/{file}");
+            paths.push((name.clone(), path.clone()));
+            match Source::from_bytes(name, &bytes) {
                 Ok(source) => fixtures.push(Fixture {
                     name: source.name.clone(),
                     text: source.text,
@@ -75,8 +86,17 @@ pub fn test(dirs: &[PathBuf], set: &RuleSet, snapshot: bool, accept: bool) -> Ex
         }
     }
     let report = run(&under_test, set, &fixtures, mode);
+    if accept {
+        // The accepted snapshots supersede any rendering left for review.
+        for (_, fixture) in &paths {
+            let _ = std::fs::remove_file(fixture.with_extension("snap.new"));
+        }
+    }
     for w in &report.writes {
-        let path = PathBuf::from(&w.fixture).with_extension(&w.suffix[1..]);
+        let Some((_, fixture)) = paths.iter().find(|(n, _)| *n == w.fixture) else {
+            continue;
+        };
+        let path = fixture.with_extension(&w.suffix[1..]);
         if let Err(e) = std::fs::write(&path, &w.contents) {
             fail(&ReadError {
                 path: path.display().to_string(),
@@ -117,15 +137,56 @@ pub fn run(command: RulesCommand, set: RuleSet) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        RulesCommand::Explain { id } => match set.get(&id) {
-            Some(rule) => {
-                print(&report::explain::explain(rule, &set, Style::plain()));
-                ExitCode::SUCCESS
+        RulesCommand::Explain { id } => {
+            let ids = match id.as_deref() {
+                Some("-") | None => match ids_from_stdin() {
+                    Ok(ids) => ids,
+                    Err(e) => {
+                        fail(&ReadError {
+                            path: "<stdin>".into(),
+                            reason: e.to_string(),
+                        });
+                        return ExitCode::from(2);
+                    }
+                },
+                Some(id) => vec![id.to_string()],
+            };
+            if ids.is_empty() {
+                fail(&ReadError {
+                    path: "<stdin>".into(),
+                    reason: "no rule id: give one (`hedui rules explain share-sum`) or pipe \
+                             `hedui rules list` in"
+                        .into(),
+                });
+                return ExitCode::from(2);
             }
-            None => {
-                fail(&UnknownRule { id });
-                ExitCode::from(2)
+            let mut code = ExitCode::SUCCESS;
+            for (i, id) in ids.into_iter().enumerate() {
+                if i > 0 {
+                    print("\n");
+                }
+                match set.get(&id) {
+                    Some(rule) => print(&report::explain::explain(rule, &set, Style::plain())),
+                    None => {
+                        fail(&UnknownRule { id });
+                        code = ExitCode::from(2);
+                    }
+                }
             }
-        },
+            code
+        }
     }
+}
+
+/// Rule ids on standard input: the first word of each non-blank line, so that the output of
+/// `hedui rules list` can be piped in as it is.
+fn ids_from_stdin() -> std::io::Result<Vec<String>> {
+    use std::io::Read;
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text)?;
+    Ok(text
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .map(str::to_string)
+        .collect())
 }

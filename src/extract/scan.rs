@@ -15,8 +15,8 @@ use crate::text::{window_start, Text};
 
 /// The largest number read as a figure, and the most decimals: beyond them a string of
 /// digits is an identifier, and exact arithmetic on it could overflow.
-const MAX_PRINTED: i64 = 999_999_999_999_999;
-const MAX_DECIMALS: u32 = 10;
+pub(crate) const MAX_PRINTED: i64 = 999_999_999_999_999;
+pub(crate) const MAX_DECIMALS: u32 = 10;
 
 /// How far back (in bytes) cue words are looked for: about 60 characters.
 pub const LOOK_BEHIND: usize = 180;

@@ -93,8 +93,10 @@ impl SourceCode for IndexedSource {
             .max(start + span.len());
         // Lines ended before the end of the window, as miette counts them.
         let line_count = self.line_starts.partition_point(|&s| s <= data_end) - 1;
+        // miette prints this column in the `[file:line:column]` header: count characters, as
+        // every other format does (and rustc and ruff), not bytes.
         let column = if context_lines_before == 0 {
-            start - self.line_starts[first]
+            self.text[self.line_starts[first]..start].chars().count()
         } else {
             0
         };
@@ -158,12 +160,76 @@ impl Diagnostic for FindingReport<'_> {
     }
 }
 
-/// Renders one diagnostic (a finding or an input error) with a style.
+/// Renders one diagnostic (a finding or an input error) with a style. Never panics: should
+/// miette fail or panic on a diagnostic, its message alone is given.
 pub fn render_diagnostic(diag: &dyn Diagnostic, style: Style) -> String {
     let mut out = String::new();
-    if style.handler().render_report(&mut out, diag).is_err() {
+    let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        style.handler().render_report(&mut out, diag)
+    }));
+    if !matches!(drawn, Ok(Ok(()))) {
         out = format!("{diag}\n");
     }
+    out
+}
+
+/// The widest display column miette can draw a label at. Its renderer pads with `{:width$}`,
+/// and Rust's formatter panics on a width of 65,535 or more; the margin leaves room for the
+/// gutter and the label's own text.
+pub const MAX_DRAWN_COLUMN: usize = 60_000;
+
+/// How many display columns `text` takes, never fewer than a terminal gives it: a tab counts
+/// 4 (miette's tab width), a non-ASCII character 2 (wide CJK; an over-estimate for others).
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c {
+            '\t' => 4,
+            c if c.is_ascii() => 1,
+            _ => 2,
+        })
+        .sum()
+}
+
+/// The display column just after the farthest end of any of the finding's labels, counted
+/// from the start of the label's line.
+fn farthest_column(text: &str, finding: &Finding) -> usize {
+    finding
+        .labels
+        .iter()
+        .flat_map(|l| [l.span.start, l.span.end])
+        .map(|at| {
+            // A span off a character boundary cannot be drawn either.
+            let Some(before) = text.get(..at.min(text.len())) else {
+                return usize::MAX;
+            };
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            display_width(&before[line_start..])
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// A finding too far right on its line to draw: the concise line, its labels and help, and a
+/// note that says why.
+fn render_undrawable(source: &Source, finding: &Finding, column: usize) -> String {
+    let lines = super::position::LineIndex::new(&source.text);
+    let mut out = super::concise::render(source, std::slice::from_ref(finding));
+    for l in &finding.labels {
+        let (line, col) = lines.line_col(l.span.start);
+        let note: String = l.note.chars().take(80).collect();
+        let cut = if note.len() < l.note.len() { "…" } else { "" };
+        out.push_str(&format!("  {line}:{col}: {note}{cut}\n"));
+    }
+    if !finding.help.is_empty() {
+        out.push_str(&format!(
+            "  help: {}\n",
+            finding.help.replace('\n', "\n        ")
+        ));
+    }
+    out.push_str(&format!(
+        "  note: a label sits at display column {column} of its line, past the {MAX_DRAWN_COLUMN} \
+         columns the graphical report can draw; this finding is shown in the concise form\n"
+    ));
     out
 }
 
@@ -172,8 +238,13 @@ pub fn render(source: &Source, findings: &[Finding], style: Style) -> String {
     let src = IndexedSource::new(&source.name, &source.text);
     let mut out = String::new();
     for finding in findings {
-        let report = FindingReport { finding, src: &src };
-        out.push_str(&render_diagnostic(&report, style));
+        let column = farthest_column(&source.text, finding);
+        if column > MAX_DRAWN_COLUMN {
+            out.push_str(&render_undrawable(source, finding, column));
+        } else {
+            let report = FindingReport { finding, src: &src };
+            out.push_str(&render_diagnostic(&report, style));
+        }
         out.push('\n');
     }
     out

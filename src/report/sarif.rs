@@ -18,14 +18,32 @@ use super::position::LineIndex;
 use crate::finding::{Finding, FindingLabel, Severity};
 use crate::rules::{Rule, RuleSet};
 use crate::source::Source;
+use crate::suppress::UNUSED_SUPPRESSION;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
+/// Where hedui's documentation lives: the rules of the default set are its files under
+/// `rules/`, and the findings hedui makes itself are described in its README. A build may
+/// point it elsewhere with `HEDUI_DOCS_URL` (a URL ending in `/`).
+const DOCS_URL: &str = match option_env!("HEDUI_DOCS_URL") {
+    Some(url) => url,
+    None => "https://github.com/hedui/hedui/blob/main/",
+};
+
 /// The SARIF log of a check: every draft with its findings, and the rules that ran.
 pub fn document(results: &[(Source, Vec<Finding>)], rules: &RuleSet) -> Value {
-    let descriptors: Vec<Value> = rules.rules.iter().map(descriptor).collect();
+    let mut descriptors: Vec<Value> = rules.rules.iter().map(descriptor).collect();
+    let mut ids: Vec<&str> = rules.rules.iter().map(|r| r.spec.id.as_str()).collect();
+    // hedui's own finding gets a rule entry too, so its results can name their rule.
+    let suppressions = results
+        .iter()
+        .any(|(_, fs)| fs.iter().any(|f| f.rule == UNUSED_SUPPRESSION));
+    if suppressions && !ids.contains(&UNUSED_SUPPRESSION) {
+        ids.push(UNUSED_SUPPRESSION);
+        descriptors.push(unused_suppression_descriptor());
+    }
     let mut sarif_results = Vec::new();
     for (source, findings) in results {
         let lines = LineIndex::new(&source.text);
@@ -45,7 +63,7 @@ pub fn document(results: &[(Source, Vec<Finding>)], rules: &RuleSet) -> Value {
             }
             let mut result = Map::new();
             result.insert("ruleId".into(), json!(finding.rule));
-            if let Some(index) = rules.rules.iter().position(|r| r.spec.id == finding.rule) {
+            if let Some(index) = ids.iter().position(|id| *id == finding.rule) {
                 result.insert("ruleIndex".into(), json!(index));
             }
             result.insert("level".into(), json!(level(finding.severity)));
@@ -115,6 +133,35 @@ fn descriptor(rule: &Rule) -> Value {
         "fullDescription": { "text": spec.doc },
         "help": { "text": format!("{}\n\nRelation: {}", spec.doc, spec.assertion) },
         "defaultConfiguration": { "level": level(spec.severity) },
+        "helpUri": help_uri(rule),
+    })
+}
+
+/// Where a rule's documentation is: a default rule's file in hedui's repository, a newsroom
+/// rule's own file on this machine.
+fn help_uri(rule: &Rule) -> String {
+    match rule.origin.strip_prefix("(default) ") {
+        Some(file) => format!("{DOCS_URL}rules/{file}"),
+        None => match std::fs::canonicalize(&rule.origin) {
+            Ok(path) => format!("file://{}", uri(&path.display().to_string())),
+            Err(_) => format!("{DOCS_URL}README.md#writing-rules"),
+        },
+    }
+}
+
+/// The rule entry of `unused-suppression`.
+fn unused_suppression_descriptor() -> Value {
+    let doc = "An inline `hedui-ignore: RULE` marker that silences no finding. Either the \
+               finding it was written for is gone, or the rule id is misspelt. Remove the marker \
+               so that stale markers do not pile up.";
+    json!({
+        "id": UNUSED_SUPPRESSION,
+        "name": upper_camel(UNUSED_SUPPRESSION),
+        "shortDescription": { "text": "an inline hedui-ignore marker silences nothing" },
+        "fullDescription": { "text": doc },
+        "help": { "text": doc },
+        "defaultConfiguration": { "level": "warning" },
+        "helpUri": format!("{DOCS_URL}README.md#in-a-newsrooms-ci"),
     })
 }
 

@@ -1,6 +1,7 @@
 //! Mistakes in rule files, shown like findings: the file, the line, a caret, what to do.
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use crate::snippet::{clamp_span, offset_of, Snippet};
+use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
 /// A rule file hedui cannot use.
@@ -13,7 +14,7 @@ pub struct RuleError {
     #[help]
     pub help: Option<String>,
     #[source_code]
-    pub src: NamedSource<String>,
+    pub src: Snippet,
     #[label("{label}")]
     pub span: SourceSpan,
     pub label: String,
@@ -28,12 +29,23 @@ impl RuleError {
         label: impl Into<String>,
         help: Option<String>,
     ) -> Self {
+        let src = Snippet::new(file, text);
+        // A one-line file of 600 KB is shown around the caret only, and says so.
+        let help = match src.long_line_at(span.0) {
+            Some((line, chars)) => {
+                let note = format!(
+                    "line {line} is {chars} characters long; only the part around the caret is shown"
+                );
+                Some(help.map_or(note.clone(), |h| format!("{h}\n{note}")))
+            }
+            None => help,
+        };
         RuleError {
             file: file.to_string(),
             message: message.into(),
             help,
-            src: NamedSource::new(file, text.to_string()),
-            span: SourceSpan::from(span),
+            span: SourceSpan::from(clamp_span(text, span)),
+            src,
             label: label.into(),
         }
     }
@@ -67,16 +79,6 @@ impl RuleError {
         }
         RuleError::new(file, text, (offset, 0), message, "here", help)
     }
-}
-
-/// The byte offset of a 1-based line and column (serde_json's columns count bytes).
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    (line_start + column.saturating_sub(1)).min(text.len())
 }
 
 /// Where a string value appears in a JSON text: the byte range of its contents.

@@ -6,10 +6,10 @@
 
 use super::culprit;
 use super::display::Display;
-use super::expr::{CmpOp, Comparison, Env, Term, Value};
+use super::expr::{CmpOp, Comparison, Env, EvalError, Term, Value};
 use super::{CompiledSelector, Rule};
 use crate::extract::{Extraction, Fact, Group, Kind, Role};
-use crate::finding::{Finding, FindingLabel};
+use crate::finding::{Finding, FindingLabel, Severity};
 use crate::interval::Interval;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashSet};
@@ -247,6 +247,51 @@ pub(super) fn first_failure<'a>(
     Some(None)
 }
 
+/// The divisor, as shown, of the first clause that cannot be computed because it divides by
+/// a figure that may be zero.
+fn divides_by_zero(rule: &Rule, env: &dyn Env) -> Option<String> {
+    rule.assertion.clauses.iter().find_map(|c| {
+        [c.lhs.eval(env), c.rhs.eval(env)]
+            .into_iter()
+            .find_map(|side| match side {
+                Err(EvalError::DivideByZero(d)) => Some(d),
+                _ => None,
+            })
+    })
+}
+
+/// A warning that a rule could not be checked on a group because its assertion divides by a
+/// figure that may be zero.
+fn not_checkable(
+    rule: &Rule,
+    names: &BTreeMap<String, Vec<usize>>,
+    ex: &Extraction,
+    divisor: &str,
+) -> Finding {
+    let mut labels: Vec<FindingLabel> = names
+        .iter()
+        .flat_map(|(name, ids)| {
+            ids.iter().map(move |&i| FindingLabel {
+                span: ex.facts[i].figure.span.clone(),
+                note: format!("{name}: {}", ex.facts[i].figure.text),
+            })
+        })
+        .collect();
+    labels.sort_by_key(|l| l.span.start);
+    Finding {
+        rule: rule.spec.id.clone(),
+        severity: Severity::Warning,
+        message: format!(
+            "not checked: `{}` divides by {divisor}, which may be zero",
+            rule.spec.assertion
+        ),
+        help: "a quotient by a figure that rounds to zero can be anything, so the relation \
+               proves nothing here; check these figures by hand"
+            .into(),
+        labels,
+    }
+}
+
 /// The facts a rule binds in some group of an extraction, whether the relation holds or not:
 /// the figures that take part in a relation it checks.
 pub fn participants(rule: &Rule, ex: &Extraction) -> Vec<usize> {
@@ -302,19 +347,24 @@ pub fn check_rule_marking(rule: &Rule, ex: &Extraction, checked: &mut [bool]) ->
             terms,
             slack: rule.spec.growth_slack.unwrap_or_default(),
         };
-        let Some(failure) = first_failure(rule, &env) else {
-            continue;
-        };
+        let failure = first_failure(rule, &env);
+        if failure.is_none() {
+            if let Some(divisor) = divides_by_zero(rule, &env) {
+                // Not a contradiction, but not silence either: say the relation was not checked.
+                seen.insert(ids.clone());
+                findings.push(not_checkable(rule, &names, ex, &divisor));
+            }
+        }
         // A figure checked against itself alone (a share within 100%) is not counted: only a
         // relation with another figure, or with a count the prose states, is.
-        if ids.len() + group.extra.len() >= 2 {
+        if failure.is_some() && ids.len() + group.extra.len() >= 2 {
             for &i in &ids {
                 if let Some(c) = checked.get_mut(i) {
                     *c = true;
                 }
             }
         }
-        let Some((comparison, lhs, rhs)) = failure else {
+        let Some(Some((comparison, lhs, rhs))) = failure else {
             continue;
         };
         seen.insert(ids.clone());

@@ -371,6 +371,8 @@ pub enum EvalError {
     NoGrowth(String),
     Empty,
     NotAList,
+    /// A divisor whose interval holds zero: the quotient says nothing. The divisor as shown.
+    DivideByZero(String),
 }
 
 pub trait Env {
@@ -463,6 +465,38 @@ fn growth_term(t: &Term, slack: Decimal) -> Result<Term, EvalError> {
 }
 
 impl Expr {
+    /// The value of an expression made of literals only (`0`, `-(1 - 1)`), if it is one.
+    pub fn literal(&self) -> Option<Decimal> {
+        match self {
+            Expr::Num(n) => Some(*n),
+            Expr::Neg(a) => a.literal().map(|v| -v),
+            Expr::Bin(op, a, b) => {
+                let (x, y) = (a.literal()?, b.literal()?);
+                match op {
+                    BinOp::Add => x.checked_add(y),
+                    BinOp::Sub => x.checked_sub(y),
+                    BinOp::Mul => x.checked_mul(y),
+                    BinOp::Div => x.checked_div(y),
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the expression divides by something made of literals that is zero (`x / 0`).
+    pub fn divides_by_literal_zero(&self) -> bool {
+        match self {
+            Expr::Bin(op, a, b) => {
+                (*op == BinOp::Div && b.literal().is_some_and(|v| v.is_zero()))
+                    || a.divides_by_literal_zero()
+                    || b.divides_by_literal_zero()
+            }
+            Expr::Neg(a) => a.divides_by_literal_zero(),
+            Expr::Call(_, args) => args.iter().any(Expr::divides_by_literal_zero),
+            _ => false,
+        }
+    }
+
     /// The terms of a list-valued expression: a name, or `growth(name)`.
     fn eval_list(&self, env: &dyn Env) -> Result<Vec<Term>, EvalError> {
         match self {
@@ -494,6 +528,9 @@ impl Expr {
             Expr::Call(f, args) => self.call(f, args, env),
             Expr::Bin(op, a, b) => {
                 let (x, y) = (a.eval(env)?, b.eval(env)?);
+                if *op == BinOp::Div && y.interval.may_be_zero() {
+                    return Err(EvalError::DivideByZero(y.shown.clone()));
+                }
                 let (interval, sym) = match op {
                     BinOp::Add => (x.interval.add(&y.interval), "+"),
                     BinOp::Sub => (x.interval.sub(&y.interval), "-"),

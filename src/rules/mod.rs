@@ -46,6 +46,16 @@ pub struct Rule {
     pub assertion: expr::Assertion,
 }
 
+/// A rule that took the place of another with its id (`"replaces": true`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replacement {
+    pub id: String,
+    /// The file of the new rule.
+    pub by: String,
+    /// Where the replaced rule came from: `(default) share-sum.json`.
+    pub was: String,
+}
+
 /// The rules a check runs, in id order.
 #[derive(Clone, Debug, Default)]
 pub struct RuleSet {
@@ -164,16 +174,10 @@ impl Rule {
                 |key: &str, pat: &Option<String>| -> Result<Option<Regex>, Box<RuleError>> {
                     match pat {
                         None => Ok(None),
-                        Some(p) => {
-                            Regex::new(p).map(Some).map_err(|e| {
-                                err(
-                            at(key, p),
-                            format!("binding `{name}`: `{key}` is not a valid regular expression"),
-                            "this pattern",
-                            Some(e.to_string().lines().last().unwrap_or("").trim().to_string()),
-                        )
-                            })
-                        }
+                        Some(p) => compile_pattern(p).map(Some).map_err(|e| {
+                            let (message, help) = pattern_error(name, key, p, e);
+                            err(at(key, p), message, "this pattern", Some(help))
+                        }),
                     }
                 };
             let label = regex("label", &sel.label)?;
@@ -202,6 +206,19 @@ impl Rule {
                 Some("write one comparison, e.g. `sum(shares) <= 100` or `a + b == total`".into()),
             )
         })?;
+        if assertion
+            .clauses
+            .iter()
+            .any(|c| c.lhs.divides_by_literal_zero() || c.rhs.divides_by_literal_zero())
+        {
+            let offset = spec.assertion.find('/').unwrap_or(0);
+            return Err(err(
+                (a_start + offset, 1),
+                "the assertion divides by zero".into(),
+                "a division by a literal zero",
+                Some("a quotient by zero is no number: the rule could never fire".into()),
+            ));
+        }
         let synthetic: Vec<&str> = scopes
             .iter()
             .flat_map(|k| k.synthetic_names())
@@ -227,6 +244,61 @@ impl Rule {
             spec,
         })
     }
+}
+
+/// The longest label pattern compiled, in bytes. A pattern of three million alternatives
+/// took 3.6 GB to parse and compile before this limit.
+pub const MAX_PATTERN: usize = 64 * 1024;
+/// How much memory one compiled pattern, and its lazy DFA, may take.
+pub const REGEX_SIZE_LIMIT: usize = 8 << 20;
+
+enum PatternError {
+    TooLong,
+    TooBig,
+    Invalid(String),
+}
+
+/// The message and help of a pattern that does not compile.
+fn pattern_error(name: &str, key: &str, p: &str, e: PatternError) -> (String, String) {
+    match e {
+        PatternError::TooLong => (
+            format!(
+                "binding `{name}`: `{key}` is a regular expression of {} bytes, more than the \
+                 {MAX_PATTERN} hedui compiles",
+                p.len()
+            ),
+            "a label pattern names a few dozen words at most; match a shared stem, or split \
+             the rule"
+                .into(),
+        ),
+        PatternError::TooBig => (
+            format!(
+                "binding `{name}`: `{key}` compiles to more than the {} MB a regular expression \
+                 may take",
+                REGEX_SIZE_LIMIT >> 20
+            ),
+            "use fewer alternatives or bounded repetitions".into(),
+        ),
+        PatternError::Invalid(e) => (
+            format!("binding `{name}`: `{key}` is not a valid regular expression"),
+            e.lines().last().unwrap_or("").trim().to_string(),
+        ),
+    }
+}
+
+/// A rule file's regular expression, within the limits above.
+fn compile_pattern(p: &str) -> Result<Regex, PatternError> {
+    if p.len() > MAX_PATTERN {
+        return Err(PatternError::TooLong);
+    }
+    regex::RegexBuilder::new(p)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(_) => PatternError::TooBig,
+            e => PatternError::Invalid(e.to_string()),
+        })
 }
 
 /// The JSON Schema of rule files, as checked in at `rules/schema.json`.
@@ -256,51 +328,85 @@ impl RuleSet {
         self.rules.sort_by(|a, b| a.spec.id.cmp(&b.spec.id));
     }
 
-    /// Adds the `*.json` rules of a folder; a rule with the id of an existing one replaces it,
-    /// two files of the folder with one id are an error.
-    pub fn add_dir(&mut self, dir: &Path) -> Result<(), Box<RuleError>> {
+    /// Adds a rule file, or the `*.json` rules of a folder (`schema.json` and `hedui.json`
+    /// left out). A rule with the id of one already loaded replaces it only when it says
+    /// `"replaces": true`, and the replacement is returned so that it can be reported;
+    /// otherwise a duplicate id is an error, as are two files of one folder with one id. A
+    /// file identical to a default rule is that rule and replaces it silently.
+    pub fn add_dir(&mut self, path: &Path) -> Result<Vec<Replacement>, Box<RuleError>> {
         let io_err = |e: std::io::Error| {
             Box::new(RuleError::new(
-                &dir.display().to_string(),
+                &path.display().to_string(),
                 "",
                 (0, 0),
-                format!("cannot read the rules folder: {e}"),
+                format!("cannot read the rules: {e}"),
                 "",
                 None,
             ))
         };
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .map_err(io_err)?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                p.extension().is_some_and(|e| e == "json")
-                    && p.file_name().is_some_and(|n| n != "schema.json")
-            })
-            .collect();
+        let mut files: Vec<_> = if path.is_file() {
+            vec![path.to_path_buf()]
+        } else {
+            std::fs::read_dir(path)
+                .map_err(io_err)?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.extension().is_some_and(|e| e == "json")
+                        && p.file_name()
+                            .is_some_and(|n| n != "schema.json" && n != "hedui.json")
+                })
+                .collect()
+        };
         files.sort();
         let mut seen: Vec<(String, String)> = Vec::new();
+        let mut replaced = Vec::new();
         for path in files {
             let name = path.display().to_string();
             let bytes = std::fs::read(&path).map_err(io_err)?;
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let rule = Rule::parse(&name, &text)?;
+            let id_span = || locate_string(&text, "id", &rule.spec.id);
             if let Some((_, other)) = seen.iter().find(|(id, _)| *id == rule.spec.id) {
                 return Err(Box::new(RuleError::new(
                     &name,
                     &text,
-                    locate_string(&text, "id", &rule.spec.id),
+                    id_span(),
                     format!("rule id `{}` is also used by {other}", rule.spec.id),
                     "duplicate id",
                     Some("give each rule of a folder its own id".into()),
                 )));
             }
-            seen.push((rule.spec.id.clone(), name));
+            seen.push((rule.spec.id.clone(), name.clone()));
+            // The default rule's own file (`hedui rules test rules`) is the same rule, loaded
+            // from disk: no conflict, nothing to report.
+            let same_as_default = DEFAULT_RULES.iter().any(|(_, t)| *t == text);
+            if let Some(old) = self.get(&rule.spec.id).filter(|_| !same_as_default) {
+                if !rule.spec.replaces {
+                    return Err(Box::new(RuleError::new(
+                        &name,
+                        &text,
+                        id_span(),
+                        format!("rule id `{}` is also used by {}", rule.spec.id, old.origin),
+                        "duplicate id",
+                        Some(format!(
+                            "to replace that rule with this one, add `\"replaces\": true` to \
+                             this file; otherwise give this rule an id of its own (`{}` is taken)",
+                            rule.spec.id
+                        )),
+                    )));
+                }
+                replaced.push(Replacement {
+                    id: rule.spec.id.clone(),
+                    by: name.clone(),
+                    was: old.origin.clone(),
+                });
+            }
             self.rules.retain(|r| r.spec.id != rule.spec.id);
             self.rules.push(rule);
         }
         self.sort();
-        Ok(())
+        Ok(replaced)
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
@@ -365,5 +471,31 @@ mod tests {
         assert!(broken(&GOOD.replace("<= 100", "<=")).contains("does not parse"));
         let bad_re = GOOD.replace("\"many\":true", "\"many\":true,\"label\":\"(\"");
         assert!(broken(&bad_re).contains("not a valid regular expression"));
+    }
+
+    #[test]
+    fn a_division_by_a_literal_zero_is_a_load_error() {
+        let by_zero = GOOD.replace("sum(a) <= 100", "sum(a) / (1 - 1) <= 100");
+        assert!(broken(&by_zero).contains("divides by zero"));
+        assert!(Rule::parse("r.json", &GOOD.replace("<= 100", "/ 2 <= 100")).is_ok());
+    }
+
+    #[test]
+    fn an_oversized_pattern_is_a_load_error_not_gigabytes() {
+        let alternatives: Vec<String> = (0..20_000).map(|i| format!("词{i}")).collect();
+        let long = GOOD.replace(
+            "\"many\":true",
+            &format!("\"many\":true,\"label\":\"{}\"", alternatives.join("|")),
+        );
+        assert!(broken(&long).contains("more than the 65536 hedui compiles"));
+        let big = GOOD.replace(
+            "\"many\":true",
+            "\"many\":true,\"label\":\"\\\\w{1000}{1000}\"",
+        );
+        assert!(
+            broken(&big).contains("compiles to more than"),
+            "{}",
+            broken(&big)
+        );
     }
 }

@@ -61,6 +61,11 @@ pub struct RuleSpec {
     #[serde(default)]
     #[schemars(with = "Option<f64>")]
     pub growth_slack: Option<rust_decimal::Decimal>,
+    /// `true` in a newsroom's rule that takes the place of the rule already loaded with the
+    /// same id (a default rule, or one of an earlier folder). Without it a duplicate id is an
+    /// error, so that no rule is replaced by accident.
+    #[serde(default)]
+    pub replaces: bool,
     pub examples: Examples,
 }
 
