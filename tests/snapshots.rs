@@ -33,6 +33,58 @@ fn groups_snapshots() {
     }
 }
 
+/// The groups of a draft that relate figures to each other, for review: the single-figure,
+/// sentence and article groups, which hold every measure, are left out.
+fn relation_groups(source: &Source) -> String {
+    let mut ex = hedui::extract(source);
+    ex.groups.retain(|g| {
+        !matches!(
+            g.kind,
+            hedui::extract::GroupKind::Each
+                | hedui::extract::GroupKind::Sentence
+                | hedui::extract::GroupKind::Article
+        )
+    });
+    extract::groups_human(source, &ex)
+}
+
+/// The groups of every fixture: which figures hedui relates, in which role.
+#[test]
+fn relation_group_snapshots() {
+    insta::glob!("../fixtures", "*.txt", |path| {
+        insta::assert_snapshot!(relation_groups(&load(path)));
+    });
+}
+
+/// Facts and groups of every real text of `../shared/corpus`: what hedui reads in published
+/// prose it was not written against. The texts stay in `../shared`; only what hedui read from
+/// them is kept here.
+#[test]
+fn corpus_facts_and_groups_snapshots() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "../shared/corpus is missing in CI"
+        );
+        eprintln!("note: ../shared/corpus is not here; its snapshots are not checked");
+        return;
+    };
+    let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    paths.sort();
+    assert!(paths.len() >= 32, "the 32 corpus texts");
+    for path in paths {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let bytes = std::fs::read(&path).unwrap();
+        let source = Source::from_bytes(format!("corpus/{name}"), &bytes).unwrap();
+        let ex = hedui::extract(&source);
+        let mut out = extract::human(&source, &ex);
+        out.push_str(&relation_groups(&source));
+        insta::assert_snapshot!(format!("corpus@{name}"), out);
+    }
+}
+
 #[test]
 fn check_snapshots() {
     let rules = RuleSet::default_set();
