@@ -141,3 +141,27 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         .filter(|g| g.members.len() >= 2)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::groups_of;
+    use super::super::GroupKind;
+
+    #[test]
+    fn a_bare_share_joins_the_chain_of_the_share_before_it() {
+        let g = groups_of(
+            "民营企业进出口5700.2亿元，占同期全省外贸总值的56.5%。同期，国有企业进出口2733.7亿元，占27.1%；外商投资企业进出口1654.1亿元，占16.4%。",
+            GroupKind::ShareChain,
+        );
+        assert_eq!(g, [["member:56.5%", "member:27.1%", "member:16.4%"]]);
+    }
+
+    #[test]
+    fn shares_of_different_ways_of_cutting_are_separate_chains() {
+        let g = groups_of(
+            "本届委员中，女委员占27.9%，男委员占72.1%；中共党员委员占40.0%，非中共党员委员占60.0%。",
+            GroupKind::ShareChain,
+        );
+        assert!(g.iter().all(|c| c.len() == 2), "{g:?}");
+    }
+}

@@ -78,3 +78,36 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::groups_of;
+    use super::super::GroupKind;
+
+    #[test]
+    fn a_level_its_change_and_its_rate_make_a_group() {
+        let g = groups_of(
+            "2024年，规上工业企业数量达到48.3万户，较上年增加3.2万户，增长7.1%。",
+            GroupKind::Change,
+        );
+        assert_eq!(g, [["level:48.3万户", "change:3.2万户", "rate:7.1%"]]);
+    }
+
+    #[test]
+    fn a_change_since_the_start_of_the_year_is_not_the_change_of_a_yearly_rate() {
+        let g = groups_of(
+            "3月末，人民币存款余额55128.04亿元，比年初增加1468.96亿元，同比增长8.08%。",
+            GroupKind::Change,
+        );
+        assert!(g.is_empty(), "{g:?}");
+    }
+
+    #[test]
+    fn value_added_grows_at_constant_prices() {
+        let g = groups_of(
+            "2016年，全县人均地区生产总值达28322元，比上年新增3637元，增长12.7%。",
+            GroupKind::Change,
+        );
+        assert!(g.is_empty(), "{g:?}");
+    }
+}

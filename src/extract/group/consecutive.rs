@@ -79,3 +79,19 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::groups_of;
+    use super::super::GroupKind;
+
+    #[test]
+    fn a_run_of_months_names_its_start_and_end() {
+        let g = groups_of(
+            "截至2023年11月底，全省出口自2023年4月起连续8个月保持增长。",
+            GroupKind::Consecutive,
+        );
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert!(g[0].iter().any(|m| m.ends_with(":8个月")), "{g:?}");
+    }
+}

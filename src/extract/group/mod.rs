@@ -281,3 +281,25 @@ fn each_groups(facts: &[Fact]) -> Vec<Group> {
         .map(|(i, _)| Group::new(GroupKind::Each, vec![member(i, Role::Member)]))
         .collect()
 }
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! A grouper's view of a draft, for its unit tests: each group of one kind as its members'
+    //! roles and figures, `role:figure`.
+    use super::GroupKind;
+    use crate::source::Source;
+
+    pub fn groups_of(text: &str, kind: GroupKind) -> Vec<Vec<String>> {
+        let ex = crate::extract::extract(&Source::new("test.txt", text));
+        ex.groups
+            .iter()
+            .filter(|g| g.kind == kind)
+            .map(|g| {
+                g.members
+                    .iter()
+                    .map(|m| format!("{}:{}", m.role.name(), ex.facts[m.fact].figure.text))
+                    .collect()
+            })
+            .collect()
+    }
+}

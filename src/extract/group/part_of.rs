@@ -173,3 +173,30 @@ fn in_article(text: &Text, facts: &[Fact], range: Range<usize>) -> Vec<Group> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::groups_of;
+    use super::super::GroupKind;
+
+    #[test]
+    fn a_label_ending_with_another_names_a_part_of_it() {
+        let g = groups_of(
+            "2023年，全国实际使用外资金额11339.1亿元。制造业实际使用外资金额3179.2亿元，服务业实际使用外资金额7760.8亿元。",
+            GroupKind::PartOf,
+        );
+        assert_eq!(
+            g,
+            [["whole:11339.1亿元", "part:3179.2亿元", "part:7760.8亿元"]]
+        );
+    }
+
+    #[test]
+    fn a_figure_the_prose_made_a_part_is_no_whole_of_it() {
+        let g = groups_of(
+            "前7个月，全省货物贸易进出口总值2.41万亿元。其中，出口总值1.55万亿元；进口总值0.86万亿元。",
+            GroupKind::PartOf,
+        );
+        assert!(g.is_empty(), "{g:?}");
+    }
+}

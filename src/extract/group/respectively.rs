@@ -169,4 +169,39 @@ mod tests {
             3
         );
     }
+
+    use super::super::testing::groups_of;
+    use super::super::GroupKind;
+
+    /// The items counted in words, as the group's `items` note gives them.
+    fn counted(text: &str) -> Vec<String> {
+        let ex = crate::extract::extract(&crate::source::Source::new("t.txt", text));
+        ex.groups
+            .iter()
+            .filter(|g| g.kind == GroupKind::Respectively)
+            .flat_map(|g| g.extra.iter().map(|s| s.note.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn an_item_set_apart_with_its_own_rate_is_not_counted() {
+        let notes = counted("其中，除金融业同比增长4.2%、批发和零售业、住宿和餐饮业、房地产业分别下降12.6%、20.1%、5.5%。");
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(!notes[0].contains("金融业"), "{notes:?}");
+    }
+
+    #[test]
+    fn values_may_carry_their_own_verb_or_name_the_change_after_them() {
+        let g = groups_of(
+            "与2015年相比，0—14岁、15—59岁、60岁及以上人口的比重分别上升0.82个百分点、下降4.16个百分点、上升3.34个百分点。",
+            GroupKind::Respectively,
+        );
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].len(), 3, "{g:?}");
+        let g = groups_of(
+            "电动汽车、锂电池、光伏产品出口分别实现12.4%、21.7%、9.3%的增长。",
+            GroupKind::Respectively,
+        );
+        assert_eq!(g[0].len(), 3, "{g:?}");
+    }
 }

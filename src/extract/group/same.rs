@@ -112,3 +112,32 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::groups_of;
+    use super::super::GroupKind;
+
+    #[test]
+    fn one_measure_stated_twice_in_an_article_is_paired() {
+        let g = groups_of(
+            "2023年，规模以上工业增加值同比增长4.6%。\n\n2023年规模以上工业增加值同比增长4.8%。",
+            GroupKind::SameMeasure,
+        );
+        assert_eq!(g, [["first:4.6%", "second:4.8%"]]);
+    }
+
+    #[test]
+    fn figures_of_different_days_or_comparisons_are_not_one_measure() {
+        let g = groups_of(
+            "截至10月3日，全省共发送旅客1530.6万人次。10月3日，全省共发送旅客498.2万人次，比去年同期增长6.4%。10月2日，全省共发送旅客512.7万人次，比去年同期增长8.7%。",
+            GroupKind::SameMeasure,
+        );
+        assert!(g.is_empty(), "{g:?}");
+        let g = groups_of(
+            "上半年，全市地区生产总值812亿元，同比增长4.2%，比一季度提高0.4个百分点，比去年全年提高2.6个百分点。",
+            GroupKind::SameMeasure,
+        );
+        assert!(g.is_empty(), "{g:?}");
+    }
+}

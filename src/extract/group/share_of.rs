@@ -159,3 +159,24 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::groups_of;
+    use super::super::GroupKind;
+
+    #[test]
+    fn a_share_meets_its_part_and_the_whole_it_names() {
+        let g = groups_of(
+            "2023年，全国实际使用外资金额11339.1亿元。高技术产业实际使用外资金额4233.4亿元，占实际使用外资金额比重为37.3%。",
+            GroupKind::ShareOf,
+        );
+        assert_eq!(g.len(), 1, "{g:?}");
+        let mut members = g[0].clone();
+        members.sort();
+        assert_eq!(
+            members,
+            ["part:4233.4亿元", "share:37.3%", "whole:11339.1亿元"]
+        );
+    }
+}

@@ -242,3 +242,39 @@ pub fn groups(facts: &[Fact]) -> Vec<Group> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::groups_of;
+    use super::super::GroupKind;
+
+    #[test]
+    fn the_parts_after_qizhong_belong_to_the_level_before_it() {
+        let g = groups_of(
+            "2023年，全省进出口10089.2亿元，其中，出口5455亿元，进口4634.2亿元。",
+            GroupKind::Subset,
+        );
+        assert_eq!(
+            g,
+            [["whole:10089.2亿元", "part:5455亿元", "part:4634.2亿元"]]
+        );
+    }
+
+    #[test]
+    fn a_sibling_of_the_whole_past_a_semicolon_is_no_part() {
+        let g = groups_of(
+            "上半年，第二产业投资3120.5亿元，增长6.2%，其中制造业投资2416.8亿元，增长7.1%；第三产业投资5230.4亿元，增长3.3%。",
+            GroupKind::Subset,
+        );
+        assert_eq!(g, [["whole:3120.5亿元", "part:2416.8亿元"]]);
+    }
+
+    #[test]
+    fn a_bare_number_before_qizhong_leaves_the_whole_unsure() {
+        let g = groups_of(
+            "全省社区卫生服务中心卫生人员3.9万人。在村卫生室工作的人员5.3万，其中执业医师4.4万人。",
+            GroupKind::Subset,
+        );
+        assert!(g.is_empty(), "{g:?}");
+    }
+}
