@@ -19,6 +19,12 @@ fn main() {
         "default_lexicon.rs",
         "every default word list",
     );
+    embed(
+        "concepts",
+        "DEFAULT_CONCEPTS",
+        "default_concepts.rs",
+        "every default partition",
+    );
 }
 
 /// Writes `OUT_DIR/out` with a constant `name` holding (file name, contents) of every JSON file

@@ -6,6 +6,7 @@
 //! [`finding`] (what failed, where) → [`report`] (human, JSON). Only the report layer knows about
 //! output formats; only the binary knows about argv, files and exit codes.
 
+pub mod concepts;
 pub mod expect;
 pub mod extract;
 pub mod finding;

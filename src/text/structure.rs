@@ -322,23 +322,31 @@ fn split_after(text: &str, range: Range<usize>, end: impl Fn(char) -> bool) -> V
     out
 }
 
-/// Clauses end at `，` and `：`; an ASCII comma or colon between digits (`1,234`, `09:23`) does
-/// not end one.
+/// Clauses end at `，` and `：` outside brackets; an ASCII comma or colon between digits
+/// (`1,234`, `09:23`) does not end one.
 fn split_clauses(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let slice = &text[range.clone()];
     let bytes = slice.as_bytes();
     let mut out = Vec::new();
     let mut start = range.start;
+    // `年末全国人口（包括…，不包括…）141175万人`: a comma inside brackets ends no clause.
+    let mut depth = 0usize;
     for (i, c) in slice.char_indices() {
-        let cut = match c {
-            '，' | '：' => true,
-            ',' | ':' => {
-                let before = i > 0 && bytes[i - 1].is_ascii_digit();
-                let after = bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
-                !(before && after)
-            }
-            _ => false,
-        };
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let cut = depth == 0
+            && match c {
+                '，' | '：' => true,
+                ',' | ':' => {
+                    let before = i > 0 && bytes[i - 1].is_ascii_digit();
+                    let after = bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
+                    !(before && after)
+                }
+                _ => false,
+            };
         if cut {
             let stop = range.start + i + c.len_utf8();
             out.push(start..stop);

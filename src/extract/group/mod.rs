@@ -17,12 +17,15 @@
 //! | `consecutive` | `截至2023年11月底…自2023年4月起连续8个月` | start, end, duration |
 //! | `article` | all measures of one article | member |
 //! | `complement` | `中共党员…非中共党员…`, `男性…女性…` of one base or one `其中` whole | part (and whole) |
+//! | `partition` | a known partition (`concepts/`), all parts stated and exhaustive: `国内生产总值…第一产业增加值…` | whole, part |
+//! | `partition-bound` | a known partition with some parts stated, or not exhaustive | whole, part |
 
 mod chain;
 mod change;
 mod complement;
 mod consecutive;
 mod part_of;
+mod partition;
 mod respectively;
 mod role;
 mod same;
@@ -50,6 +53,8 @@ pub enum GroupKind {
     Consecutive,
     Article,
     Complement,
+    Partition,
+    PartitionBound,
 }
 
 impl GroupKind {
@@ -66,6 +71,8 @@ impl GroupKind {
         ("consecutive", GroupKind::Consecutive),
         ("article", GroupKind::Article),
         ("complement", GroupKind::Complement),
+        ("partition", GroupKind::Partition),
+        ("partition-bound", GroupKind::PartitionBound),
     ];
 
     pub fn from_name(s: &str) -> Option<GroupKind> {
@@ -86,6 +93,7 @@ impl GroupKind {
             GroupKind::Change => &[Role::Level, Role::Change, Role::Rate],
             GroupKind::Consecutive => &[Role::Start, Role::End, Role::Duration],
             GroupKind::Complement => &[Role::Part, Role::Whole],
+            GroupKind::Partition | GroupKind::PartitionBound => &[Role::Whole, Role::Part],
         }
     }
 
@@ -177,6 +185,8 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
         whole.is_none() || g.facts().any(|m| facts[m].subset_of != whole)
     }));
     out.extend(part_of::groups(text, facts));
+    let known = partition::groups(facts, &out);
+    out.extend(known);
     out.extend(sentence_groups(text, facts));
     out.extend(each_groups(facts));
     out.extend(share_of::groups(text, facts));

@@ -1,0 +1,131 @@
+//! What a fact-checker knows without being told, as data: `concepts/*.json`.
+//!
+//! A **partition** names a whole (`国内生产总值`), its parts (`第一产业增加值`, …), each with a
+//! weight of +1 or −1 (XBRL's calculation linkbase is the model: net exports are exports minus
+//! imports), and whether the parts are exhaustive. Exhaustive parts add up to their whole;
+//! other parts add up to at most it (staff by institution leave out "other institutions").
+//! Texts rarely write such a relation as `其中` or `分别`: GDP is its three sectors, population
+//! its two sexes, wherever in the article each is stated.
+//!
+//! The partitions are compiled in by `build.rs`; each carries examples that must pass and fail,
+//! which `cargo test` runs (`tests/concept_examples.rs`).
+
+use crate::rules::{locate_string, RuleError};
+use schemars::JsonSchema;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+include!(concat!(env!("OUT_DIR"), "/default_concepts.rs"));
+
+/// One partition file.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Partition {
+    /// The JSON Schema this file follows; ignored by hedui.
+    #[serde(rename = "$schema", default)]
+    pub schema: Option<String>,
+    /// A kebab-case name: `gdp-by-sector`.
+    pub id: String,
+    /// What the partition is, and where Chinese statistics state it.
+    pub doc: String,
+    /// The names of the whole, as a label ends: `国内生产总值`, `地区生产总值`, `GDP`.
+    pub whole: Vec<String>,
+    /// The parts, each with the names it goes by and its weight.
+    pub parts: Vec<Part>,
+    /// The parts make the whole: their sum equals it. When false, the sum is at most the
+    /// whole.
+    pub exhaustive: bool,
+    /// Short texts: in each `pass` the partition holds, in each `fail` it is broken.
+    pub examples: Examples,
+}
+
+/// A part of a partition.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// The names of the part, as a label ends: `第一产业增加值`.
+    pub names: Vec<String>,
+    /// +1, or −1 for a part taken away (imports in net exports).
+    #[serde(default = "plus_one")]
+    pub weight: i8,
+}
+
+fn plus_one() -> i8 {
+    1
+}
+
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    pub pass: Vec<String>,
+    pub fail: Vec<String>,
+}
+
+impl Partition {
+    /// Reads a partition file; mistakes are diagnostics with a caret.
+    pub fn parse(file: &str, text: &str) -> Result<Partition, Box<RuleError>> {
+        let p: Partition =
+            serde_json::from_str(text).map_err(|e| Box::new(RuleError::json(file, text, &e)))?;
+        let err = |key: &str, value: &str, msg: String| {
+            Box::new(RuleError::new(
+                file,
+                text,
+                locate_string(text, key, value),
+                msg,
+                "here",
+                None,
+            ))
+        };
+        if p.parts.len() < 2 {
+            return Err(err(
+                "id",
+                &p.id,
+                "a partition has at least two parts".into(),
+            ));
+        }
+        if let Some(part) = p.parts.iter().find(|q| q.weight != 1 && q.weight != -1) {
+            let name = part.names.first().cloned().unwrap_or_default();
+            return Err(err("names", &name, "a part's weight is 1 or -1".into()));
+        }
+        let names = p.whole.iter().chain(p.parts.iter().flat_map(|q| &q.names));
+        if let Some(empty) = names.clone().find(|n| n.chars().count() < 2) {
+            return Err(err(
+                "whole",
+                empty,
+                "a name has at least two characters".into(),
+            ));
+        }
+        Ok(p)
+    }
+}
+
+/// The partitions compiled into hedui.
+pub fn partitions() -> &'static [Partition] {
+    static ALL: OnceLock<Vec<Partition>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        DEFAULT_CONCEPTS
+            .iter()
+            // Tested in CI (`default_partitions_load`): a broken one is a build defect.
+            .map(|(name, text)| {
+                Partition::parse(&format!("(default) {name}"), text)
+                    .unwrap_or_else(|e| panic!("default partition {name} is broken: {e}"))
+            })
+            .collect()
+    })
+}
+
+/// The JSON Schema of partition files, as checked in at `concepts/schema.json`.
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(Partition);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn default_partitions_load() {
+        assert!(super::partitions().len() >= 5);
+    }
+}

@@ -1,0 +1,163 @@
+//! Known partitions (`concepts/*.json`): a whole and its parts stated anywhere in one article,
+//! for one subject and period, though the prose never joins them with `其中` or `分别`
+//! (`国内生产总值1210207亿元…第一产业增加值88345亿元…`).
+//!
+//! A figure takes part only when its identity is sure: a level (not a change, not an average,
+//! not a goal, not a day's figure) whose label ends with a name of the partition, the words
+//! before that name (its subject, scope words such as `全国` set aside) the same for all, one
+//! period and one unit. Where a part or the whole is stated twice with that identity, which to
+//! take is a guess, and no group is made. A partition whose parts are all stated and exhaustive
+//! makes a `partition` group (the sum is the whole); otherwise a `partition-bound` group (the
+//! sum is at most the whole).
+
+use super::part_of::core;
+use super::{member, Group, GroupKind, Role};
+use crate::concepts::{partitions, Partition};
+use crate::extract::fact::Fact;
+use std::collections::BTreeMap;
+
+/// Which name of the partition a label ends with, the longest one: `None` for the whole,
+/// `Some(i)` for part `i`, with the words before the name.
+fn matched<'a>(p: &Partition, label: &'a str) -> Option<(Option<usize>, &'a str)> {
+    let whole = p.whole.iter().map(|n| (None, n));
+    let parts = p
+        .parts
+        .iter()
+        .enumerate()
+        .flat_map(|(i, part)| part.names.iter().map(move |n| (Some(i), n)));
+    whole
+        .chain(parts)
+        .filter(|(_, n)| label.ends_with(n.as_str()))
+        .max_by_key(|(_, n)| n.len())
+        .map(|(role, n)| (role, core(&label[..label.len() - n.len()])))
+}
+
+pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
+    let mut out = Vec::new();
+    for p in partitions() {
+        if p.parts.iter().any(|q| q.weight != 1) {
+            // Weighted sums have no rule yet; say nothing rather than add a part taken away.
+            continue;
+        }
+        // (article, subject, period, unit) → the whole's facts and each part's facts.
+        type Key<'a> = (usize, &'a str, Option<&'a str>, &'static str);
+        let mut found: BTreeMap<Key, (Vec<usize>, Vec<Vec<usize>>)> = BTreeMap::new();
+        // The subject of the last whole of this partition, and its sentence: a part of the same
+        // sentence that names no subject of its own (`中国代表团共获得奖牌383枚，金牌201枚`)
+        // elides that one.
+        let mut last_whole: Option<(usize, &str)> = None;
+        for (i, f) in facts.iter().enumerate() {
+            if !f.is_additive() || f.target || f.on_a_day || f.in_list {
+                continue;
+            }
+            let Some((role, mut subject)) = matched(p, &f.label) else {
+                continue;
+            };
+            match (role, last_whole) {
+                (None, _) => last_whole = Some((f.sentence, subject)),
+                (Some(_), Some((sentence, whole_subject)))
+                    if subject.is_empty() && sentence == f.sentence =>
+                {
+                    subject = whole_subject;
+                }
+                _ => {}
+            }
+            let key = (f.article, subject, f.period.as_deref(), f.figure.unit);
+            let entry = found
+                .entry(key)
+                .or_insert_with(|| (Vec::new(), vec![Vec::new(); p.parts.len()]));
+            match role {
+                None => entry.0.push(i),
+                Some(k) => entry.1[k].push(i),
+            }
+        }
+        for (wholes, parts) in found.into_values() {
+            let [whole] = wholes[..] else { continue };
+            if parts.iter().any(|q| q.len() > 1) {
+                continue;
+            }
+            let stated: Vec<usize> = parts.iter().flatten().copied().collect();
+            if stated.len() < 2 {
+                continue;
+            }
+            // `户籍人口112635人。其中，城镇人口…`: parts the prose gave to another whole are not
+            // this one's.
+            if stated
+                .iter()
+                .any(|&i| facts[i].subset_of.is_some_and(|w| w != whole))
+            {
+                continue;
+            }
+            let kind_ok = stated
+                .iter()
+                .all(|&i| facts[i].figure.kind == facts[whole].figure.kind);
+            if !kind_ok {
+                continue;
+            }
+            let complete = stated.len() == p.parts.len();
+            let kind = if complete && p.exhaustive {
+                GroupKind::Partition
+            } else {
+                GroupKind::PartitionBound
+            };
+            // A group whose rules already check the same sum (complements make their whole,
+            // head-final parts stay within theirs) is not made twice.
+            let same_check = match kind {
+                GroupKind::Partition => GroupKind::Complement,
+                _ => GroupKind::PartOf,
+            };
+            let mut ids: Vec<usize> = stated.clone();
+            ids.push(whole);
+            let known = existing.iter().any(|g| {
+                g.kind == same_check && {
+                    let theirs: Vec<usize> = g.facts().collect();
+                    ids.iter().all(|i| theirs.contains(i))
+                }
+            });
+            if known {
+                continue;
+            }
+            let mut members = vec![member(whole, Role::Whole)];
+            members.extend(stated.into_iter().map(|i| member(i, Role::Part)));
+            out.push(Group::new(kind, members));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::groups_of;
+    use super::super::GroupKind;
+
+    #[test]
+    fn gdp_meets_its_three_sectors_across_the_article() {
+        let g = groups_of(
+            "2022年国内生产总值1210207亿元，比上年增长3.0%。\n\n分产业看，第一产业增加值88345亿元，增长4.1%；第二产业增加值483164亿元，增长3.8%；第三产业增加值638698亿元，增长2.3%。",
+            GroupKind::Partition,
+        );
+        assert_eq!(
+            g,
+            [[
+                "whole:1210207亿元",
+                "part:88345亿元",
+                "part:483164亿元",
+                "part:638698亿元"
+            ]]
+        );
+    }
+
+    #[test]
+    fn a_part_stated_twice_or_of_another_subject_makes_no_group() {
+        let g = groups_of(
+            "2022年全省地区生产总值5000亿元。全省第一产业增加值400亿元，第二产业增加值2000亿元，第三产业增加值2600亿元。厦门第一产业增加值30亿元。",
+            GroupKind::Partition,
+        );
+        assert_eq!(g.len(), 1, "{g:?}");
+        let g = groups_of(
+            "2022年全省地区生产总值5000亿元，第一产业增加值400亿元，第一产业增加值410亿元，第二产业增加值2000亿元。",
+            GroupKind::Partition,
+        );
+        assert!(g.is_empty(), "{g:?}");
+    }
+}
