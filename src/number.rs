@@ -55,7 +55,7 @@ pub fn arabic(s: &str) -> Option<Numeral> {
 
 fn digit(c: char) -> Option<i64> {
     Some(match c {
-        '零' | '〇' => 0,
+        '零' | '〇' | '○' => 0,
         '一' => 1,
         '二' | '两' => 2,
         '三' => 3,
@@ -98,7 +98,7 @@ pub fn chinese(s: &str) -> Option<Numeral> {
     // A placeholder zero since the last unit (`三千零五`).
     let mut zero_since_unit = false;
     for c in s.chars() {
-        if c == '零' || c == '〇' {
+        if c == '零' || c == '〇' || c == '○' {
             if len == 0 && s[c.len_utf8()..].starts_with(DECIMAL_POINT) {
                 // `零点五`: a zero before the point is the integer part.
                 pending = Some(0);
@@ -204,7 +204,7 @@ pub struct Section {
 /// lower place: `三万五` is 35,000, as `一百五` is 150.
 pub fn lower_section(s: &str, chinese_script: bool, above: Decimal) -> Option<Section> {
     let zeros = if chinese_script {
-        s.len() - s.trim_start_matches(['零', '〇']).len()
+        s.len() - s.trim_start_matches(['零', '〇', '○']).len()
     } else {
         0
     };

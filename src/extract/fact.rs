@@ -126,10 +126,17 @@ fn without_common(label: &str, other: &str) -> String {
 /// The last period word in `s`, if any. A word after a comparing word (`比去年同期增长`) is
 /// the point of comparison, not the period of the figure.
 fn period_word(s: &str) -> Option<&'static str> {
-    lexicon::get()
-        .words(List::PeriodWords)
+    let lex = lexicon::get();
+    // `，累计完成…`: a clause-opening period word counts only where it opens a clause.
+    let opening = lex
+        .words(List::ClausePeriodWords)
         .iter()
         .filter_map(|w| s.rfind(w).map(|i| (i, *w)))
+        .filter(|(i, _)| s[..*i].ends_with(['，', ',', '；', ';', '。']));
+    lex.words(List::PeriodWords)
+        .iter()
+        .filter_map(|w| s.rfind(w).map(|i| (i, *w)))
+        .chain(opening)
         .filter(|(i, _)| {
             !lexicon::get()
                 .words(List::ComparisonWords)
@@ -220,7 +227,9 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
         let between = &t[since.min(fig.norm.start)..fig.norm.start];
         // `9月当月`: the word only repeats the month just named.
         let after_date = out.last().is_some_and(|f| {
-            f.figure.kind == Kind::Date && since == f.figure.norm.end && between.starts_with("当月")
+            (f.figure.kind == Kind::Date || is_period_range(&f.figure))
+                && since == f.figure.norm.end
+                && (between.starts_with("当月") || between.starts_with("累计"))
         });
         if let Some(word) = period_word(between).filter(|_| !after_date) {
             period = Some(word.to_string());
@@ -392,6 +401,26 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                 .is_some_and(|f| f.figure.kind == Kind::Share && f.clause + 1 == clause);
             if comparative && after_share {
                 fig.tags.push("rate-change");
+            }
+        }
+        if fig.kind == Kind::Growth && fig.value.is_sign_negative() {
+            // `净利润为-1.05亿元，同比下降192.96%`, `由盈转亏`: a level below zero may fall by more
+            // than all of it.
+            let sentence_start = text.full_sentence(fig.norm.start).start;
+            let negative_before = out
+                .iter()
+                .rev()
+                .take_while(|f| f.figure.norm.start >= sentence_start)
+                .any(|f| {
+                    f.is_measure()
+                        && f.figure.value.is_sign_negative()
+                        && f.figure.kind != Kind::Growth
+                });
+            let loss = ["亏损", "转亏", "负值", "由正转负"]
+                .iter()
+                .any(|w| t[sentence_start..fig.norm.start].contains(w));
+            if negative_before || loss {
+                fig.tags.push(tag::SIGNED_LEVEL);
             }
         }
         let target = sets_a_goal(&t[text.full_sentence(fig.norm.start).start..fig.norm.start]);

@@ -87,8 +87,11 @@ pub mod tag {
     /// A proportion of no whole stated beside it: a rate of the thing named (`城镇化率为66.16%`,
     /// `出生率为10.5‰`) or tenths of an unnamed whole (`三成受访者`). Never summed with shares.
     pub const RATE: &str = "rate";
+    /// A change of a level that is or was below zero (`净利润为-1.05亿元，同比下降192.96%`,
+    /// a loss): such a level may fall by more than all of it.
+    pub const SIGNED_LEVEL: &str = "signed-level";
     /// Every tag, for checking rule files.
-    pub const ALL: &[&str] = &[RATE_CHANGE, RATE];
+    pub const ALL: &[&str] = &[RATE_CHANGE, RATE, SIGNED_LEVEL];
 }
 
 /// One number of the draft.

@@ -49,10 +49,10 @@ impl Basis {
 }
 
 /// Words that compare (`比一季度提高`), as opposed to `比` inside a noun (`比重`).
-const COMPARE: &[&str] = &["比", "较"];
+const COMPARE: &[&str] = &["比", "较", "高于", "低于", "快于", "慢于"];
 
 /// Byte positions of comparing words in `s` (skipping `比重`, `同比` and the like).
-fn comparing_at(s: &str) -> Vec<usize> {
+fn comparing_at(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for w in COMPARE {
         for (i, _) in s.match_indices(w) {
@@ -61,7 +61,7 @@ fn comparing_at(s: &str) -> Vec<usize> {
                 i >= ni && s[i - ni..].starts_with(n)
             });
             if !in_noun {
-                out.push(i);
+                out.push((i, i + w.len()));
             }
         }
     }
@@ -71,8 +71,8 @@ fn comparing_at(s: &str) -> Vec<usize> {
 
 /// The comparison point written after the last comparing word of `pre`: `比同期提高` → `同期`.
 fn comparison_point(pre: &str) -> Option<&str> {
-    let at = *comparing_at(pre).last()?;
-    let mut point = &pre[at + "比".len()..];
+    let (_, after) = *comparing_at(pre).last()?;
+    let mut point = &pre[after..];
     // The point ends at the first verb after it.
     let end = lexicon::get()
         .words(List::ComparisonClosers)
@@ -87,8 +87,8 @@ fn comparison_point(pre: &str) -> Option<&str> {
 /// The basis stated in `pre`, the clause text before a figure.
 fn stated_basis(pre: &str, lead: &str, period: Option<&str>) -> Basis {
     let month_number = |s: &str| {
-        comparing_at(s).into_iter().any(|j| {
-            let rest = &s[j + "比".len()..];
+        comparing_at(s).into_iter().any(|(_, after)| {
+            let rest = &s[after..];
             let digits = rest.chars().take_while(char::is_ascii_digit).count();
             digits > 0 && digits <= 2 && rest[digits..].starts_with('月')
         })
@@ -220,7 +220,7 @@ pub fn measure(text: &Text, facts: &[Fact], i: usize) -> Option<String> {
         return None;
     }
     let noun = match comparing_at(label).first() {
-        Some(&at) => &label[..at],
+        Some(&(at, _)) => &label[..at],
         None => label,
     };
     let without_nouns = lexicon::get()

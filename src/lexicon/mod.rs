@@ -73,6 +73,7 @@ lists! {
     QualifiersAfter = "qualifiers-after", Qualifier;
     GoalWords = "goal-words", None;
     PeriodWords = "period-words", None;
+    ClausePeriodWords = "clause-period-words", None;
     Continuations = "continuations", None;
     ComparisonWords = "comparison-words", None;
     RevisionWords = "revision-words", None;

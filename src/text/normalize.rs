@@ -112,6 +112,18 @@ fn pinyin_note(original: &str, at: usize, prev: Option<char>) -> Option<usize> {
     None
 }
 
+/// A hyphen standing alone between spaces, with words (not digits) around it: a bullet of a
+/// list run into one line (`…增长7.2% [2] - 农业银行资产规模…`), not a range (`2020 - 2023`).
+fn is_bullet(original: &str, at: usize) -> bool {
+    let before = original[..at].chars().rev();
+    let after = original[at + 1..].chars();
+    let mut before = before.skip_while(|&c| c == ' ');
+    let mut after = after.skip_while(|&c| c == ' ');
+    let spaced = original[..at].ends_with(' ') && original[at + 1..].starts_with(' ');
+    let word = |c: Option<char>| c.is_some_and(|c| is_cjk(fold_char(c)) || c == ']' || c == '】');
+    spaced && word(before.next()) && after.next().is_some_and(|c| is_cjk(fold_char(c)))
+}
+
 fn is_layout_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u{3000}' || c == '\u{A0}'
 }
@@ -159,6 +171,19 @@ impl Normalized {
                     separator,
                     cell_gap,
                 });
+                // `同比下降1.39% 邮储银行净息差1.7%`: summaries that separate their items with
+                // spaces. A space after a percentage, before words, ends a clause: it reads as
+                // the `，` it stands for, mapped to the space.
+                if newlines == 0
+                    && prev.is_some_and(|p| p == '%' || p == '‰')
+                    && next.is_some_and(is_cjk)
+                {
+                    text.push('，');
+                    for _ in 0..'，'.len_utf8() {
+                        origin.push((start as u32, end as u32));
+                    }
+                    continue;
+                }
                 if let (Some(p), Some(n)) = (prev, next) {
                     let digits = p.is_ascii_digit() && n.is_ascii_digit();
                     // `共有委员 2 4 0 名`, `2 0 2 3 年`: a number spaced out digit by digit, like
@@ -179,6 +204,14 @@ impl Normalized {
                 // Skip the note as layout damage: `個(gè)百分點` reads `個百分點`.
                 while chars.peek().is_some_and(|&(j, _)| j < i + len) {
                     chars.next();
+                }
+                continue;
+            }
+            if c == '-' && is_bullet(original, i) {
+                // ` - 农业银行资产规模…`: a bullet between items ends the one before.
+                text.push('；');
+                for _ in 0..'；'.len_utf8() {
+                    origin.push((i as u32, (i + 1) as u32));
                 }
                 continue;
             }
@@ -264,6 +297,24 @@ mod tests {
         assert_eq!(normalize("高1.9個(gè)百分點(diǎn)"), "高1.9个百分点");
         assert_eq!(normalize("指标(a)"), "指标(a)");
         assert_eq!(normalize("(guó)2023"), "(guó)2023");
+    }
+
+    #[test]
+    fn a_space_after_a_percentage_before_words_ends_a_clause() {
+        assert_eq!(
+            normalize("同比下降1.39% 邮储银行净息差1.7%"),
+            "同比下降1.39%，邮储银行净息差1.7%"
+        );
+        assert_eq!(normalize("占 56.5 ％ 。"), "占56.5%。");
+    }
+
+    #[test]
+    fn a_bullet_run_into_a_line_ends_an_item() {
+        assert_eq!(
+            normalize("增长7.2% [2] - 农业银行资产"),
+            "增长7.2%[2]；农业银行资产"
+        );
+        assert_eq!(normalize("2020 - 2023年"), "2020-2023年");
     }
 
     #[test]
