@@ -47,6 +47,17 @@ fn sentence_text<'a>(text: &'a Text, f: &Fact) -> &'a str {
     &text.as_str()[s.range.clone()]
 }
 
+/// The label of the level that opens fact `i`'s full sentence, when it is another fact: the
+/// subject the sentence speaks of.
+fn topic<'a>(text: &Text, facts: &'a [Fact], i: usize) -> &'a str {
+    let start = text.full_sentence(facts[i].figure.norm.start).start;
+    let first = facts.partition_point(|d| d.figure.norm.start < start);
+    facts[first..i]
+        .iter()
+        .find(|d| d.is_level())
+        .map_or("", |d| national(&d.label))
+}
+
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     type Key<'a> = (
         usize,
@@ -93,7 +104,10 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             f.article,
             // `我国服务进出口总额` in the headline is `服务进出口总额` in the body; but
             // `全省…` and `全市…` are two regions, never one measure.
-            national(&measure).to_string(),
+            // `我国共有各级各类学校53.71万所，…专任教师1792.18万人` and `全国共有义务教育阶段
+            // 学校21.08万所，…专任教师1029.49万人`: a measure named after the level that opens
+            // its sentence belongs to that level's subject.
+            format!("{}|{}", national(&measure), topic(text, facts, i)),
             f.figure.kind,
             f.figure.unit,
             (f.period.as_deref(), identity::day(text, facts, i)),
