@@ -100,18 +100,98 @@ impl Partition {
 }
 
 /// The partitions compiled into hedui.
+pub fn defaults() -> Vec<Partition> {
+    DEFAULT_CONCEPTS
+        .iter()
+        // Tested in CI (`default_partitions_load`): a broken one is a build defect.
+        .map(|(name, text)| {
+            Partition::parse(&format!("(default) {name}"), text)
+                .unwrap_or_else(|e| panic!("default partition {name} is broken: {e}"))
+        })
+        .collect()
+}
+
+static INSTALLED: OnceLock<Vec<Partition>> = OnceLock::new();
+
+/// The partitions in force: the defaults and those [`install`]ed with them.
 pub fn partitions() -> &'static [Partition] {
-    static ALL: OnceLock<Vec<Partition>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        DEFAULT_CONCEPTS
-            .iter()
-            // Tested in CI (`default_partitions_load`): a broken one is a build defect.
-            .map(|(name, text)| {
-                Partition::parse(&format!("(default) {name}"), text)
-                    .unwrap_or_else(|e| panic!("default partition {name} is broken: {e}"))
+    INSTALLED.get_or_init(defaults)
+}
+
+/// Adds a newsroom's partitions to the defaults for this process. Only a call before the
+/// first draft is read takes effect; false when partitions were already in force. An id of a
+/// default partition replaces it.
+pub fn install(extra: Vec<Partition>) -> bool {
+    let mut all = defaults();
+    for p in extra {
+        all.retain(|d| d.id != p.id);
+        all.push(p);
+    }
+    INSTALLED.set(all).is_ok()
+}
+
+/// The partition files (`*.json` but `schema.json`) of a folder, or one file.
+pub fn load(path: &std::path::Path) -> Result<Vec<Partition>, Box<RuleError>> {
+    let read_error = |reason: String| {
+        Box::new(RuleError::new(
+            &path.display().to_string(),
+            "",
+            (0, 0),
+            reason,
+            "here",
+            None,
+        ))
+    };
+    let mut files: Vec<std::path::PathBuf> = if path.is_file() {
+        vec![path.to_path_buf()]
+    } else {
+        std::fs::read_dir(path)
+            .map_err(|e| read_error(format!("cannot read the concepts folder: {e}")))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_some_and(|e| e == "json")
+                    && p.file_name().is_some_and(|n| n != "schema.json")
             })
             .collect()
-    })
+    };
+    files.sort();
+    files
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(f)
+                .map_err(|e| read_error(format!("cannot read {}: {e}", f.display())))?;
+            Partition::parse(&f.display().to_string(), &text)
+        })
+        .collect()
+}
+
+/// A partition as `hedui rules explain` prints it.
+pub fn explain(p: &Partition) -> String {
+    let mut out = format!(
+        "{}  (partition, {})\n\n{}\n\n",
+        p.id,
+        if p.exhaustive {
+            "exhaustive: the parts make the whole"
+        } else {
+            "not exhaustive: the parts make at most the whole"
+        },
+        p.doc
+    );
+    out.push_str(&format!("whole: {}\n", p.whole.join(" | ")));
+    for part in &p.parts {
+        let sign = if part.weight < 0 { "−" } else { "+" };
+        out.push_str(&format!("  {sign} {}\n", part.names.join(" | ")));
+    }
+    let rule = if p.exhaustive {
+        "partition-sum"
+    } else {
+        "partition-within"
+    };
+    out.push_str(&format!(
+        "\nchecked by {rule} (and partition-within where only some parts are stated)\n"
+    ));
+    out
 }
 
 /// The JSON Schema of partition files, as checked in at `concepts/schema.json`.

@@ -100,9 +100,10 @@ fn main() -> ExitCode {
             format,
             stdin_filename,
             lexicon,
+            concepts,
             groups,
         } => {
-            if !check::install_lexicon(&lexicon) {
+            if !check::install_lexicon(&lexicon) || !check::install_concepts(&concepts) {
                 return ExitCode::from(2);
             }
             extract(&paths, format, stdin_filename.as_deref(), groups)
@@ -111,6 +112,15 @@ fn main() -> ExitCode {
             // `rules test DIR` tests the rules of DIR: load them beside the defaults.
             if let RulesCommand::Test { dirs, .. } = &command {
                 rules.extend(dirs.iter().cloned());
+            }
+            // A rule folder's `concepts/` holds its partitions: tested and explained with it.
+            let concepts: Vec<PathBuf> = rules
+                .iter()
+                .map(|d| d.join("concepts"))
+                .filter(|c| c.is_dir())
+                .collect();
+            if !check::install_concepts(&concepts) {
+                return ExitCode::from(2);
             }
             match check::load_rules(&rules, true) {
                 Some(set) => rules_cmd::run(command, set),

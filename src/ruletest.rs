@@ -222,6 +222,42 @@ pub fn run(rules: &[&Rule], set: &RuleSet, fixtures: &[Fixture], snapshots: Snap
     report
 }
 
+/// The examples of a folder's partitions (`concepts/`): each `pass` text leaves the partition
+/// rules silent, each `fail` text makes one of them fire.
+pub fn partition_cases(partitions: &[crate::concepts::Partition], set: &RuleSet) -> Vec<Case> {
+    let fires = |text: &str| {
+        crate::check(&Source::new("example.txt", text), set)
+            .iter()
+            .any(|f| f.rule.starts_with("partition-") && f.severity == crate::Severity::Error)
+    };
+    let mut out = Vec::new();
+    for p in partitions {
+        for (n, text) in p.examples.pass.iter().enumerate() {
+            let failure = if fires(text) {
+                vec!["expected no partition error, found one".to_string()]
+            } else {
+                Vec::new()
+            };
+            out.push(Case {
+                name: format!("partition {}: passing example #{}", p.id, n + 1),
+                failure,
+            });
+        }
+        for (n, text) in p.examples.fail.iter().enumerate() {
+            let failure = if fires(text) {
+                Vec::new()
+            } else {
+                vec!["expected a partition error, found none".to_string()]
+            };
+            out.push(Case {
+                name: format!("partition {}: failing example #{}", p.id, n + 1),
+                failure,
+            });
+        }
+    }
+    out
+}
+
 /// The report as a test runner prints it, ending with `N passed, M failed`.
 pub fn summary(report: &Report) -> String {
     let mut out = String::new();

@@ -372,6 +372,60 @@ fn rules_explain_shows_doc_relation_and_an_example() {
     assert_eq!(code(&o), 2);
 }
 
+/// A known partition is explained like a rule: its whole, its parts, whether it is exhaustive.
+#[test]
+fn rules_explain_prints_a_partition() {
+    let o = hedui(&["rules", "explain", "gdp-by-sector"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("exhaustive: the parts make the whole"),
+        "{out}"
+    );
+    assert!(out.contains("+ 第一产业增加值"), "{out}");
+    let o = hedui(&[
+        "rules",
+        "explain",
+        "xiamen-population-by-district",
+        "--rules",
+        "examples/newsroom",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("+ 集美区常住人口"), "{}", stdout(&o));
+}
+
+/// `--concepts DIR` adds a newsroom's partitions to a check, no Rust: the districts of a city
+/// must make its population.
+#[test]
+fn a_concepts_folder_adds_a_partition_to_the_check() {
+    let slip = "examples/newsroom/fixtures/xiamen-districts-slip.txt";
+    let o = hedui(&[
+        "check",
+        "--format",
+        "concise",
+        "--ignore",
+        "parts-within-whole",
+        slip,
+    ]);
+    assert_eq!(code(&o), 0, "without the partition: {}", stdout(&o));
+    let o = hedui(&[
+        "check",
+        "--format",
+        "concise",
+        "--ignore",
+        "parts-within-whole",
+        "--concepts",
+        "examples/newsroom/concepts",
+        slip,
+    ]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("error[partition-sum]"),
+        "{}",
+        stdout(&o)
+    );
+}
+
 #[test]
 fn rules_test_passes_on_the_default_rules_and_the_worked_example() {
     let o = hedui(&["rules", "test", "rules"]);
@@ -379,7 +433,12 @@ fn rules_test_passes_on_the_default_rules_and_the_worked_example() {
     assert!(stdout(&o).contains(" passed, 0 failed"));
     let o = hedui(&["rules", "test", "examples/newsroom", "--snapshot"]);
     assert_eq!(code(&o), 0, "{}", stdout(&o));
-    assert!(stdout(&o).contains("7 passed, 0 failed"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("11 passed, 0 failed"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("ok     partition xiamen-population-by-district: failing example #1"),
+        "a newsroom partition is tested with its rules: {}",
+        stdout(&o)
+    );
 }
 
 #[test]

@@ -272,7 +272,7 @@ fn newsroom_copy(name: &str) -> PathBuf {
     let dir = scratch(name);
     let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/newsroom");
     let to = dir.join("newsroom");
-    for sub in ["", "fixtures"] {
+    for sub in ["", "fixtures", "concepts"] {
         std::fs::create_dir_all(to.join(sub)).unwrap();
         for e in std::fs::read_dir(from.join(sub)).unwrap() {
             let p = e.unwrap().path();

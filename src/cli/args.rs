@@ -35,6 +35,9 @@ pub enum Command {
         /// may repeat.
         #[arg(long, value_name = "DIR")]
         lexicon: Vec<PathBuf>,
+        /// A folder of partitions (`concepts/*.json` format) added to the defaults; may repeat.
+        #[arg(long, value_name = "DIR")]
+        concepts: Vec<PathBuf>,
         /// Also show the groups the rules bind to, with each figure's role.
         #[arg(long)]
         groups: bool,
@@ -101,6 +104,10 @@ pub struct Selection {
     /// lexicon: a region, a verb, a period word; may repeat.
     #[arg(long, value_name = "DIR", help_heading = "Rules")]
     pub lexicon: Vec<PathBuf>,
+    /// A folder of known partitions (`concepts/*.json` format) added to the defaults: a city's
+    /// districts, a company's segments; may repeat.
+    #[arg(long, value_name = "DIR", help_heading = "Rules")]
+    pub concepts: Vec<PathBuf>,
     /// Run only these rules (ids, comma-separated); may repeat.
     #[arg(long, value_delimiter = ',', value_name = "ID", help_heading = "Rules")]
     pub select: Vec<String>,

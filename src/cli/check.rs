@@ -36,6 +36,26 @@ pub fn install_lexicon(dirs: &[PathBuf]) -> bool {
 
 /// Loads the default rules (unless told not to) and the given rule folders or files; a rule
 /// that replaces another is said on stderr.
+/// Puts in force the default partitions with those of `dirs`; false (with the mistake
+/// reported) when a partition file is broken.
+pub fn install_concepts(dirs: &[PathBuf]) -> bool {
+    if dirs.is_empty() {
+        return true;
+    }
+    let mut extra = Vec::new();
+    for d in dirs {
+        match hedui::concepts::load(d) {
+            Ok(ps) => extra.extend(ps),
+            Err(e) => {
+                fail(e.as_ref());
+                return false;
+            }
+        }
+    }
+    hedui::concepts::install(extra);
+    true
+}
+
 pub fn load_rules(dirs: &[PathBuf], defaults: bool) -> Option<RuleSet> {
     let mut set = if defaults {
         RuleSet::default_set()
@@ -228,6 +248,17 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let mut lexicon: Vec<PathBuf> = config.lexicon.iter().map(|d| config.resolve(d)).collect();
     lexicon.extend(args.selection.lexicon.iter().cloned());
     if !install_lexicon(&lexicon) {
+        return ExitCode::from(2);
+    }
+    let mut concepts: Vec<PathBuf> = config.concepts.iter().map(|d| config.resolve(d)).collect();
+    concepts.extend(args.selection.concepts.iter().cloned());
+    // A rule folder's `concepts/` holds its partitions, as `hedui rules test` reads them.
+    concepts.extend(
+        dirs.iter()
+            .map(|d| d.join("concepts"))
+            .filter(|c| c.is_dir()),
+    );
+    if !install_concepts(&concepts) {
         return ExitCode::from(2);
     }
     // Flags replace the file's choice of rules.

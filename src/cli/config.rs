@@ -39,6 +39,9 @@ pub struct Config {
     /// Word-list folders that extend the default lexicon.
     #[serde(default)]
     pub lexicon: Vec<PathBuf>,
+    /// Partition folders added to the default concepts.
+    #[serde(default)]
+    pub concepts: Vec<PathBuf>,
     #[serde(default)]
     pub select: Vec<String>,
     #[serde(default)]
@@ -58,7 +61,7 @@ pub struct Config {
 }
 
 const KEYS: &str =
-    "hedui.json takes drafts, rules, default_rules, lexicon, select, ignore, severity, exclude and baseline";
+    "hedui.json takes drafts, rules, default_rules, lexicon, concepts, select, ignore, severity, exclude and baseline";
 
 /// A serde_json error in `hedui.json`, with a caret at its place (at the key itself for an
 /// unknown field).
@@ -105,6 +108,7 @@ impl Default for Config {
             rules: Vec::new(),
             default_rules: true,
             lexicon: Vec::new(),
+            concepts: Vec::new(),
             select: Vec::new(),
             ignore: Vec::new(),
             severity: BTreeMap::new(),

@@ -85,7 +85,24 @@ pub fn test(dirs: &[PathBuf], set: &RuleSet, snapshot: bool, accept: bool) -> Ex
             }
         }
     }
-    let report = run(&under_test, set, &fixtures, mode);
+    let mut report = run(&under_test, set, &fixtures, mode);
+    // The partitions of the folders' `concepts/`, installed before the rules ran.
+    let mut partitions = Vec::new();
+    for d in dirs
+        .iter()
+        .map(|d| d.join("concepts"))
+        .filter(|c| c.is_dir())
+    {
+        match hedui::concepts::load(&d) {
+            Ok(ps) => partitions.extend(ps),
+            Err(e) => {
+                fail(e.as_ref());
+                failed_read = true;
+            }
+        }
+    }
+    let cases = hedui::ruletest::partition_cases(&partitions, set);
+    report.cases.splice(0..0, cases);
     if accept {
         // The accepted snapshots supersede any rendering left for review.
         for (_, fixture) in &paths {
@@ -165,9 +182,11 @@ pub fn run(command: RulesCommand, set: RuleSet) -> ExitCode {
                 if i > 0 {
                     print("\n");
                 }
-                match set.get(&id) {
-                    Some(rule) => print(&report::explain::explain(rule, &set, Style::plain())),
-                    None => {
+                let partition = hedui::concepts::partitions().iter().find(|p| p.id == id);
+                match (set.get(&id), partition) {
+                    (Some(rule), _) => print(&report::explain::explain(rule, &set, Style::plain())),
+                    (None, Some(p)) => print(&hedui::concepts::explain(p)),
+                    (None, None) => {
                         fail(&UnknownRule { id });
                         code = ExitCode::from(2);
                     }

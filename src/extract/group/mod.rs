@@ -186,6 +186,14 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     }));
     out.extend(part_of::groups(text, facts));
     let known = partition::groups(facts, &out);
+    // A head-final part-of group that a complete partition covers checks less (≤) than the
+    // partition does (=): one diagnostic for one slip.
+    out.retain(|g| {
+        g.kind != GroupKind::PartOf
+            || !known.iter().any(|k| {
+                k.kind == GroupKind::Partition && g.facts().all(|f| k.facts().any(|x| x == f))
+            })
+    });
     out.extend(known);
     out.extend(sentence_groups(text, facts));
     out.extend(each_groups(facts));
