@@ -132,37 +132,9 @@ pub fn install(extra: Vec<Partition>) -> bool {
 
 /// The partition files (`*.json` but `schema.json`) of a folder, or one file.
 pub fn load(path: &std::path::Path) -> Result<Vec<Partition>, Box<RuleError>> {
-    let read_error = |reason: String| {
-        Box::new(RuleError::new(
-            &path.display().to_string(),
-            "",
-            (0, 0),
-            reason,
-            "here",
-            None,
-        ))
-    };
-    let mut files: Vec<std::path::PathBuf> = if path.is_file() {
-        vec![path.to_path_buf()]
-    } else {
-        std::fs::read_dir(path)
-            .map_err(|e| read_error(format!("cannot read the concepts folder: {e}")))?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                p.extension().is_some_and(|e| e == "json")
-                    && p.file_name().is_some_and(|n| n != "schema.json")
-            })
-            .collect()
-    };
-    files.sort();
-    files
+    crate::datafiles::read(path, "concepts")?
         .iter()
-        .map(|f| {
-            let text = std::fs::read_to_string(f)
-                .map_err(|e| read_error(format!("cannot read {}: {e}", f.display())))?;
-            Partition::parse(&f.display().to_string(), &text)
-        })
+        .map(|(name, text)| Partition::parse(name, text))
         .collect()
 }
 

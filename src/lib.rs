@@ -7,6 +7,7 @@
 //! output formats; only the binary knows about argv, files and exit codes.
 
 pub mod concepts;
+pub mod datafiles;
 pub mod expect;
 pub mod extract;
 pub mod finding;

@@ -150,44 +150,7 @@ impl Lexicon {
             .map(|(n, t)| (format!("(default) {n}"), t.to_string()))
             .collect();
         for dir in dirs {
-            let dir = dir.as_ref();
-            let mut paths: Vec<std::path::PathBuf> = if dir.is_file() {
-                vec![dir.to_path_buf()]
-            } else {
-                std::fs::read_dir(dir)
-                    .map_err(|e| {
-                        Box::new(RuleError::new(
-                            &dir.display().to_string(),
-                            "",
-                            (0, 0),
-                            format!("cannot read the lexicon folder: {e}"),
-                            "here",
-                            None,
-                        ))
-                    })?
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| {
-                        p.extension().is_some_and(|e| e == "json")
-                            && p.file_name().is_some_and(|n| n != "schema.json")
-                    })
-                    .collect()
-            };
-            paths.sort();
-            for p in paths {
-                let name = p.display().to_string();
-                let text = std::fs::read_to_string(&p).map_err(|e| {
-                    Box::new(RuleError::new(
-                        &name,
-                        "",
-                        (0, 0),
-                        format!("cannot read: {e}"),
-                        "here",
-                        None,
-                    ))
-                })?;
-                files.push((name, text));
-            }
+            files.extend(crate::datafiles::read(dir.as_ref(), "lexicon")?);
         }
         Lexicon::from_files(&files)
     }
