@@ -248,16 +248,31 @@ pub fn measure(text: &Text, facts: &[Fact], i: usize) -> Option<String> {
                 .rev()
                 .take_while(|p| p.figure.norm.start >= sentence_start)
                 .find(|p| p.is_level() && !p.label.is_empty())?;
-            Some(format!("{}{}", level.label, g))
+            Some(canonical(&format!("{}{}", level.label, g)))
         }
         _ if noun.chars().count() < 2 => None,
-        _ => Some(noun.to_string()),
+        _ => Some(canonical(noun)),
     }
 }
 
-/// The day a figure is stated for, when its sentence names one before it: `1月15日，…发送旅客
-/// 7057.7万人次` is that day's figure, `截至1月15日，…` a total up to that day. A dateline day
-/// (`本报北京1月19日电`) dates the article, not a figure.
+/// A measure's name with its ending replaced by the concept it names, where the lexicon's
+/// `measure-names` knows one: `我国外贸进出口` and `我国货物贸易进出口总值` are both
+/// `我国⟨goods-trade⟩`.
+pub fn canonical(name: &str) -> String {
+    lexicon::get()
+        .tagged(List::MeasureNames)
+        .iter()
+        .filter(|(w, _)| name.ends_with(w))
+        .max_by_key(|(w, _)| w.len())
+        .map_or_else(
+            || name.to_string(),
+            |(w, concept)| format!("{}⟨{concept}⟩", &name[..name.len() - w.len()]),
+        )
+}
+
+/// The day a figure is stated for, when its sentence names one before it, set apart: `1月15日，
+/// …发送旅客7057.7万人次` is that day's figure, `截至1月15日，…` a total up to that day. A
+/// dateline day (`本报北京1月19日电`) dates the article and `13日召开` an event, not a figure.
 pub fn day(text: &Text, facts: &[Fact], i: usize) -> Option<String> {
     let t = text.as_str();
     let f = &facts[i];
@@ -268,11 +283,17 @@ pub fn day(text: &Text, facts: &[Fact], i: usize) -> Option<String> {
         .take_while(|p| p.figure.norm.start >= sentence_start)
         .find(|p| p.figure.kind == Kind::Date && is_day(p))?;
     let after = &t[d.figure.norm.end..];
-    if after.starts_with('电') || after.starts_with("讯") {
+    let before = &t[sentence_start.min(d.figure.norm.start)..d.figure.norm.start];
+    let until = ["截至", "截止", "至", "到", "-", "—", "~"]
+        .iter()
+        .any(|w| before.ends_with(w));
+    // The day is the time of the sentence's figures when it stands as a phrase of its own
+    // (`1月15日，春运第三天，…`) or ends a span (`截至1月15日`); `13日召开新闻发布会` dates an
+    // event, and a dateline (`1月19日电`) the article.
+    let set_apart = after.starts_with(['，', ',', '(', '（']);
+    if !(set_apart || until) {
         return None;
     }
-    let before = &t[sentence_start.min(d.figure.norm.start)..d.figure.norm.start];
-    let until = ["截至", "截止", "至"].iter().any(|w| before.ends_with(w));
     let date = d.figure.date.clone().unwrap_or_default();
     Some(if until { format!("…{date}") } else { date })
 }

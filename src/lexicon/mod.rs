@@ -96,6 +96,7 @@ lists! {
     PriceBases = "price-bases", None;
     RealGrowthMeasures = "real-growth-measures", None;
     Dimensions = "dimensions", Name;
+    MeasureNames = "measure-names", Name;
 }
 
 /// A word as the code reads it: the word and its tag (empty where the list has none).

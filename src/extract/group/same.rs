@@ -32,6 +32,19 @@ fn period_stated(text: &Text, facts: &[Fact], i: usize) -> bool {
         .any(|d| {
             d.figure.kind == Kind::Date || (d.figure.kind == Kind::Range && d.figure.unit == "月")
         })
+        // `上半年我国外贸进出口同比增长2.1%`: a period named in words, not as the point of a
+        // comparison (`与去年同期相比`).
+        || {
+            let sentence = &text.as_str()[from..end];
+            let lex = lexicon::get();
+            lex.words(List::PeriodWords).iter().any(|w| {
+                sentence.match_indices(w).any(|(at, _)| {
+                    !lex.words(List::ComparisonWords)
+                        .iter()
+                        .any(|c| sentence[..at].ends_with(c))
+                })
+            })
+        }
 }
 
 /// A label without the national scope word a national release may or may not write.
@@ -49,13 +62,20 @@ fn sentence_text<'a>(text: &'a Text, f: &Fact) -> &'a str {
 
 /// The label of the level that opens fact `i`'s full sentence, when it is another fact: the
 /// subject the sentence speaks of.
-fn topic<'a>(text: &Text, facts: &'a [Fact], i: usize) -> &'a str {
+/// The measure itself when it is that level's (`进出口总值20.1万亿元，同比增长2.1%`): no other
+/// subject.
+fn topic(text: &Text, facts: &[Fact], i: usize, measure: &str) -> String {
     let start = text.full_sentence(facts[i].figure.norm.start).start;
     let first = facts.partition_point(|d| d.figure.norm.start < start);
-    facts[first..i]
+    let topic = facts[first..i]
         .iter()
         .find(|d| d.is_level())
-        .map_or("", |d| national(&d.label))
+        .map_or(String::new(), |d| identity::canonical(national(&d.label)));
+    if topic == national(measure) {
+        String::new()
+    } else {
+        topic
+    }
 }
 
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
@@ -107,7 +127,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             // `我国共有各级各类学校53.71万所，…专任教师1792.18万人` and `全国共有义务教育阶段
             // 学校21.08万所，…专任教师1029.49万人`: a measure named after the level that opens
             // its sentence belongs to that level's subject.
-            format!("{}|{}", national(&measure), topic(text, facts, i)),
+            format!("{}|{}", national(&measure), topic(text, facts, i, &measure)),
             f.figure.kind,
             f.figure.unit,
             (f.period.as_deref(), identity::day(text, facts, i)),
