@@ -286,16 +286,10 @@ fn is_day(f: &Fact) -> bool {
 /// True when the figure stands inside brackets: an aside (`（同期为下降9.8%）`), which restates
 /// or compares rather than states the measure.
 pub fn in_brackets(text: &Text, f: &Fact) -> bool {
-    let t = text.as_str();
     let start = text.full_sentence(f.figure.norm.start).start;
-    let mut depth = 0i32;
-    for c in t[start.min(f.figure.norm.start)..f.figure.norm.start].chars() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth -= 1,
-            _ => {}
-        }
-    }
+    let depth = text
+        .structure
+        .bracket_balance(start.min(f.figure.norm.start)..f.figure.norm.start);
     depth > 0
 }
 

@@ -44,6 +44,9 @@ pub struct Structure {
     /// Offsets of every full-sentence end (`。！？`, not `；`), in order: full sentences are
     /// looked up here by binary search instead of searched for in the text.
     pub full_stops: Vec<usize>,
+    /// Every round bracket (`(（` and `)）`), in order, with the count of opening minus closing
+    /// brackets up to and including it: the balance of any range is two binary searches.
+    brackets: Vec<(usize, i32)>,
 }
 
 /// Lines longer than this (median, in characters) mean the text is not hard-wrapped.
@@ -275,13 +278,31 @@ impl Structure {
             }
         }
         let full_stops = text.match_indices(FULL_STOPS).map(|(i, _)| i).collect();
+        let mut depth = 0;
+        let brackets = text
+            .match_indices(['(', '（', ')', '）'])
+            .map(|(i, b)| {
+                depth += if matches!(b, "(" | "（") { 1 } else { -1 };
+                (i, depth)
+            })
+            .collect();
         Structure {
             articles,
             paragraphs,
             sentences,
             clauses,
             full_stops,
+            brackets,
         }
+    }
+
+    /// Opening minus closing round brackets inside the normalized `range`.
+    pub fn bracket_balance(&self, range: Range<usize>) -> i32 {
+        let before = |at: usize| {
+            let i = self.brackets.partition_point(|&(p, _)| p < at);
+            i.checked_sub(1).map_or(0, |j| self.brackets[j].1)
+        };
+        before(range.end) - before(range.start)
     }
 
     /// The full sentence (ended by `。！？`, not `；`) holding the normalized offset `at`,

@@ -18,12 +18,10 @@ use std::collections::HashMap;
 fn period_stated(text: &Text, facts: &[Fact], i: usize) -> bool {
     let f = &facts[i];
     let end = super::full_sentence_end(text, f.figure.norm.start);
-    let mut start = f.sentence;
-    while start > 0
-        && super::full_sentence_end(text, text.structure.sentences[start - 1].range.start) == end
-    {
-        start -= 1;
-    }
+    // The first sentence of the same full sentence: full-sentence ends only grow with the
+    // offset, so a binary search finds it.
+    let start = text.structure.sentences[..f.sentence]
+        .partition_point(|s| super::full_sentence_end(text, s.range.start) < end);
     let from = text.structure.sentences[start].range.start;
     let first = facts.partition_point(|d| d.figure.norm.start < from);
     facts[first..]
