@@ -258,15 +258,16 @@ pub fn measure(text: &Text, facts: &[Fact], i: usize) -> Option<String> {
 /// The day a figure is stated for, when its sentence names one before it: `1月15日，…发送旅客
 /// 7057.7万人次` is that day's figure, `截至1月15日，…` a total up to that day. A dateline day
 /// (`本报北京1月19日电`) dates the article, not a figure.
-pub fn day(text: &Text, facts: &[Fact], i: usize) -> Option<String> {
+///
+/// `last_day` is the index of the last day (a date for which [`is_day`] holds) before fact `i`,
+/// which the caller keeps as it walks the facts, so that nothing walks back here.
+pub fn day(text: &Text, facts: &[Fact], i: usize, last_day: Option<usize>) -> Option<String> {
     let t = text.as_str();
     let f = &facts[i];
     let sentence_start = text.full_sentence(f.figure.norm.start).start;
-    let d = facts[..i]
-        .iter()
-        .rev()
-        .take_while(|p| p.figure.norm.start >= sentence_start)
-        .find(|p| p.figure.kind == Kind::Date && is_day(p))?;
+    let d = last_day
+        .map(|j| &facts[j])
+        .filter(|p| p.figure.norm.start >= sentence_start)?;
     let after = &t[d.figure.norm.end..];
     if after.starts_with('电') || after.starts_with("讯") {
         return None;
@@ -277,10 +278,11 @@ pub fn day(text: &Text, facts: &[Fact], i: usize) -> Option<String> {
     Some(if until { format!("…{date}") } else { date })
 }
 
-fn is_day(f: &Fact) -> bool {
-    f.figure.date.as_deref().is_some_and(|d| {
-        d.len() == 10 || d.starts_with("--") && d.len() > 4 || d.starts_with("---")
-    })
+pub(crate) fn is_day(f: &Fact) -> bool {
+    f.figure.kind == Kind::Date
+        && f.figure.date.as_deref().is_some_and(|d| {
+            d.len() == 10 || d.starts_with("--") && d.len() > 4 || d.starts_with("---")
+        })
 }
 
 /// True when the figure stands inside brackets: an aside (`（同期为下降9.8%）`), which restates

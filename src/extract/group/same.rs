@@ -15,21 +15,28 @@ use std::collections::HashMap;
 
 /// True when the fact's own full sentence states a date or period: a repeated measure is
 /// compared only when each statement says which period it is about.
-fn period_stated(text: &Text, facts: &[Fact], i: usize) -> bool {
+///
+/// The answer depends only on the full sentence, so `known` keeps it by the sentence's end.
+fn period_stated(text: &Text, facts: &[Fact], i: usize, known: &mut HashMap<usize, bool>) -> bool {
     let f = &facts[i];
     let end = super::full_sentence_end(text, f.figure.norm.start);
+    if let Some(&stated) = known.get(&end) {
+        return stated;
+    }
     // The first sentence of the same full sentence: full-sentence ends only grow with the
     // offset, so a binary search finds it.
     let start = text.structure.sentences[..f.sentence]
         .partition_point(|s| super::full_sentence_end(text, s.range.start) < end);
     let from = text.structure.sentences[start].range.start;
     let first = facts.partition_point(|d| d.figure.norm.start < from);
-    facts[first..]
+    let stated = facts[first..]
         .iter()
         .take_while(|d| d.figure.norm.end <= end)
         .any(|d| {
             d.figure.kind == Kind::Date || (d.figure.kind == Kind::Range && d.figure.unit == "月")
-        })
+        });
+    known.insert(end, stated);
+    stated
 }
 
 /// A label without the national scope word a national release may or may not write.
@@ -57,7 +64,27 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     );
     let mut seen: HashMap<Key, usize> = HashMap::new();
     let mut out = Vec::new();
+    // Kept as the walk goes, so that no fact looks back over its sentence: periods stated by
+    // full-sentence end, revision words by sentence, the last day seen.
+    let mut period_known = HashMap::new();
+    let mut revision: Option<(usize, bool)> = None;
+    let mut last_day = None;
     for (i, f) in facts.iter().enumerate() {
+        let day_before = last_day;
+        if identity::is_day(f) {
+            last_day = Some(i);
+        }
+        let mut revised = || match revision {
+            Some((s, r)) if s == f.sentence => r,
+            _ => {
+                let r = lexicon::get()
+                    .words(List::RevisionWords)
+                    .iter()
+                    .any(|w| sentence_text(text, f).contains(w));
+                revision = Some((f.sentence, r));
+                r
+            }
+        };
         let own_label = !f.label_inherited || !matches!(f.figure.kind, Kind::Amount | Kind::Count);
         let eligible = f.is_measure()
             && own_label
@@ -73,12 +100,9 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                 f.figure.kind,
                 Kind::Amount | Kind::Count | Kind::Share | Kind::Growth | Kind::Points
             )
-            && !lexicon::get()
-                .words(List::RevisionWords)
-                .iter()
-                .any(|w| sentence_text(text, f).contains(w))
+            && !revised()
             && !identity::in_brackets(text, f)
-            && period_stated(text, facts, i);
+            && period_stated(text, facts, i, &mut period_known);
         if !eligible {
             continue;
         }
@@ -94,7 +118,10 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             national(&measure).to_string(),
             f.figure.kind,
             f.figure.unit,
-            (f.period.as_deref(), identity::day(text, facts, i)),
+            (
+                f.period.as_deref(),
+                identity::day(text, facts, i, day_before),
+            ),
             f.base.as_deref(),
             identity::basis(text, facts, i).conventional(),
         );
