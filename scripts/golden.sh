@@ -19,6 +19,7 @@ for f in "${files[@]}"; do
   for cmd in check extract; do
     "$bin" "$cmd" --format json "$f" >"$out/$key.$cmd" 2>&1; echo "exit $?" >>"$out/$key.$cmd"
     if [ "$mode" = record ]; then cp "$out/$key.$cmd" "$dir/"
+    elif [ ! -e "$dir/$key.$cmd" ]; then echo "NOT RECORDED: $cmd $f"
     elif ! cmp -s "$out/$key.$cmd" "$dir/$key.$cmd"; then echo "DIFFERS: $cmd $f"; fail=1; fi
     n=$((n+1))
   done

@@ -211,8 +211,12 @@ fn farthest_column(text: &str, finding: &Finding) -> usize {
 
 /// A finding too far right on its line to draw: the concise line, its labels and help, and a
 /// note that says why.
-fn render_undrawable(source: &Source, finding: &Finding, column: usize) -> String {
-    let lines = super::position::LineIndex::new(&source.text);
+fn render_undrawable(
+    source: &Source,
+    lines: &super::position::LineIndex,
+    finding: &Finding,
+    column: usize,
+) -> String {
     let mut out = super::concise::render(source, std::slice::from_ref(finding));
     for l in &finding.labels {
         let (line, col) = lines.line_col(l.span.start);
@@ -233,14 +237,38 @@ fn render_undrawable(source: &Source, finding: &Finding, column: usize) -> Strin
     out
 }
 
+/// The most labels drawn for one finding: a relation of thousands of figures (a long list of
+/// shares) is drawn with its first ones and a note, not as megabytes of carets.
+pub const MAX_DRAWN_LABELS: usize = 12;
+
+/// The finding as drawn: its first [`MAX_DRAWN_LABELS`] labels, and a note in its help
+/// saying how many more there are.
+fn capped(finding: &Finding) -> std::borrow::Cow<'_, Finding> {
+    let more = finding.labels.len().saturating_sub(MAX_DRAWN_LABELS);
+    if more == 0 {
+        return std::borrow::Cow::Borrowed(finding);
+    }
+    let mut f = finding.clone();
+    f.labels.truncate(MAX_DRAWN_LABELS);
+    if !f.help.is_empty() {
+        f.help.push('\n');
+    }
+    f.help.push_str(&format!(
+        "{more} more figures of this relation are not drawn; `--format json` lists them all"
+    ));
+    std::borrow::Cow::Owned(f)
+}
+
 /// All findings of one draft, one after the other.
 pub fn render(source: &Source, findings: &[Finding], style: Style) -> String {
     let src = IndexedSource::new(&source.name, &source.text);
+    let lines = super::position::LineIndex::new(&source.text);
     let mut out = String::new();
     for finding in findings {
+        let finding = &*capped(finding);
         let column = farthest_column(&source.text, finding);
         if column > MAX_DRAWN_COLUMN {
-            out.push_str(&render_undrawable(source, finding, column));
+            out.push_str(&render_undrawable(source, &lines, finding, column));
         } else {
             let report = FindingReport { finding, src: &src };
             out.push_str(&render_diagnostic(&report, style));

@@ -372,7 +372,12 @@ pub fn check_rule_marking(rule: &Rule, ex: &Extraction, checked: &mut [bool]) ->
             .map(|(n, ids)| {
                 let ts = ids
                     .iter()
-                    .map(|&i| display.term(&ex.facts[i], growth_of(ex, growths.get_or_init(|| GrowthIndex::new(&ex.facts)), i)))
+                    .map(|&i| {
+                        display.term(
+                            &ex.facts[i],
+                            growth_of(ex, growths.get_or_init(|| GrowthIndex::new(&ex.facts)), i),
+                        )
+                    })
                     .collect();
                 (n.clone(), ts)
             })
