@@ -35,7 +35,7 @@ fn extract(
         let listing = std::panic::catch_unwind(|| {
             let ex = hedui::extract(s);
             match format {
-                Format::Json => Listing::Json(ex),
+                Format::Json => Listing::Json(Box::new(ex)),
                 _ => {
                     let mut text = report::extract::human(s, &ex);
                     if groups {
@@ -84,7 +84,7 @@ fn extract(
 
 /// One draft's extraction, rendered.
 enum Listing {
-    Json(hedui::Extraction),
+    Json(Box<hedui::Extraction>),
     Human(String),
 }
 

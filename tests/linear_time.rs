@@ -60,7 +60,8 @@ fn cost(name: &str, text: &str, rules: &RuleSet) -> Duration {
 #[test]
 fn worst_case_drafts_cost_time_in_proportion_to_their_length() {
     let rules = RuleSet::default_set();
-    let cases: [(&str, fn(usize) -> String, usize); 5] = [
+    type Case = (&'static str, fn(usize) -> String, usize);
+    let cases: [Case; 5] = [
         ("no_full_stop.txt", no_full_stop, 250),
         ("one_sentence.txt", one_sentence, 600),
         ("respectively.txt", respectively, 600),
