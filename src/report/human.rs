@@ -178,32 +178,19 @@ pub fn render_diagnostic(diag: &dyn Diagnostic, style: Style) -> String {
 /// gutter and the label's own text.
 pub const MAX_DRAWN_COLUMN: usize = 60_000;
 
-/// How many display columns `text` takes, never fewer than a terminal gives it: a tab counts
-/// 4 (miette's tab width), a non-ASCII character 2 (wide CJK; an over-estimate for others).
-fn display_width(text: &str) -> usize {
-    text.chars()
-        .map(|c| match c {
-            '\t' => 4,
-            c if c.is_ascii() => 1,
-            _ => 2,
-        })
-        .sum()
-}
-
 /// The display column just after the farthest end of any of the finding's labels, counted
 /// from the start of the label's line.
-fn farthest_column(text: &str, finding: &Finding) -> usize {
+fn farthest_column(text: &str, lines: &super::position::LineIndex, finding: &Finding) -> usize {
     finding
         .labels
         .iter()
         .flat_map(|l| [l.span.start, l.span.end])
         .map(|at| {
             // A span off a character boundary cannot be drawn either.
-            let Some(before) = text.get(..at.min(text.len())) else {
+            if text.get(..at.min(text.len())).is_none() {
                 return usize::MAX;
-            };
-            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-            display_width(&before[line_start..])
+            }
+            lines.display_width(at)
         })
         .max()
         .unwrap_or(0)
@@ -217,7 +204,7 @@ fn render_undrawable(
     finding: &Finding,
     column: usize,
 ) -> String {
-    let mut out = super::concise::render(source, std::slice::from_ref(finding));
+    let mut out = super::concise::render_with(source, lines, std::slice::from_ref(finding));
     for l in &finding.labels {
         let (line, col) = lines.line_col(l.span.start);
         let note: String = l.note.chars().take(80).collect();
@@ -266,7 +253,7 @@ pub fn render(source: &Source, findings: &[Finding], style: Style) -> String {
     let mut out = String::new();
     for finding in findings {
         let finding = &*capped(finding);
-        let column = farthest_column(&source.text, finding);
+        let column = farthest_column(&source.text, &lines, finding);
         if column > MAX_DRAWN_COLUMN {
             out.push_str(&render_undrawable(source, &lines, finding, column));
         } else {

@@ -12,8 +12,9 @@ const CHECKPOINT: usize = 4096;
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
-    /// (byte offset, characters from its line start), in order.
-    checkpoints: Vec<(usize, usize)>,
+    /// (byte offset, characters from its line start, display columns from its line start), in
+    /// order.
+    checkpoints: Vec<(usize, usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -27,13 +28,14 @@ impl<'a> LineIndex<'a> {
             if end - start <= CHECKPOINT {
                 continue;
             }
-            let (mut next, mut chars) = (start + CHECKPOINT, 0);
-            for (i, _) in text[start..end].char_indices() {
+            let (mut next, mut chars, mut width) = (start + CHECKPOINT, 0, 0);
+            for (i, c) in text[start..end].char_indices() {
                 if start + i >= next {
-                    checkpoints.push((start + i, chars));
+                    checkpoints.push((start + i, chars, width));
                     next = start + i + CHECKPOINT;
                 }
                 chars += 1;
+                width += char_width(c);
             }
         }
         LineIndex {
@@ -43,18 +45,47 @@ impl<'a> LineIndex<'a> {
         }
     }
 
+    /// The line start before `offset`, or the checkpoint after it when nearer: (byte offset,
+    /// characters and display columns from the line start to it).
+    fn from(&self, offset: usize) -> (usize, usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let c = self.checkpoints.partition_point(|&(at, ..)| at <= offset);
+        match c.checked_sub(1).map(|j| self.checkpoints[j]) {
+            Some(p) if p.0 >= start => p,
+            _ => (start, 0, 0),
+        }
+    }
+
     /// 1-based line and 1-based column in characters of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
-        let c = self.checkpoints.partition_point(|&(at, _)| at <= offset);
-        let (from, before) = match c.checked_sub(1).map(|j| self.checkpoints[j]) {
-            Some((at, chars)) if at >= start => (at, chars),
-            _ => (start, 0),
-        };
+        let (from, before, _) = self.from(offset);
         let col = before + self.text[from..offset].chars().count() + 1;
         (line, col)
+    }
+
+    /// How many display columns the text from its line start to `offset` takes (a char
+    /// boundary), as [`char_width`] counts them.
+    pub fn display_width(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        let (from, _, width) = self.from(offset);
+        width
+            + self.text[from..offset]
+                .chars()
+                .map(char_width)
+                .sum::<usize>()
+    }
+}
+
+/// The display columns of a character, never fewer than a terminal gives it: a tab counts 4
+/// (miette's tab width), a non-ASCII character 2 (wide CJK; an over-estimate for others).
+pub fn char_width(c: char) -> usize {
+    match c {
+        '\t' => 4,
+        c if c.is_ascii() => 1,
+        _ => 2,
     }
 }
 
