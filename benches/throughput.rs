@@ -89,7 +89,7 @@ fn main() {
     println!(
         "{:>5}  {:>9}  {:>10}  {:>12}  {:>10}  {:>12}  {:>8}  {:>10}",
         "size",
-        "digits/s",
+        "scan MB/s",
         "check MB/s",
         "× digit scan",
         "extract/s",
