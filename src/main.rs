@@ -9,6 +9,7 @@ use clap::Parser;
 use cli::args::{Cli, Command, Format, RulesCommand};
 use cli::{check, inputs, print, rules_cmd};
 use hedui::report;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -22,11 +23,19 @@ fn extract(
     let mut failed = inputs.failed;
     // One draft hedui fails on (a bug of ours) is reported; the others still are.
     let mut listed = Vec::new();
+    // JSON is streamed, one figure at a time, as each draft is read: the document of a large
+    // draft is never held in memory.
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut files = 0;
+    if format == Format::Json {
+        let _ = out.write_all(b"{\n  \"files\": [");
+    }
     for s in &inputs.sources {
         let listing = std::panic::catch_unwind(|| {
             let ex = hedui::extract(s);
             match format {
-                Format::Json => Listing::Json(report::extract::file_json(s, &ex, groups)),
+                Format::Json => Listing::Json(Box::new(ex)),
                 _ => {
                     let mut text = report::extract::human(s, &ex);
                     if groups {
@@ -37,6 +46,11 @@ fn extract(
             }
         });
         match listing {
+            Ok(Listing::Json(ex)) => {
+                let _ = out.write_all(if files == 0 { b"\n" } else { b",\n" });
+                let _ = report::extract::write_file_json(&mut out, s, &ex, groups);
+                files += 1;
+            }
             Ok(l) => listed.push(l),
             Err(_) => {
                 cli::errors::fail(&cli::errors::InternalError {
@@ -47,18 +61,8 @@ fn extract(
         }
     }
     if format == Format::Json {
-        let files: Vec<_> = listed
-            .into_iter()
-            .filter_map(|l| match l {
-                Listing::Json(v) => Some(v),
-                Listing::Human(_) => None,
-            })
-            .collect();
-        let doc = serde_json::json!({ "files": files });
-        print(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&doc).unwrap_or_default()
-        ));
+        let _ = out.write_all(if files == 0 { b"]\n}\n" } else { b"\n  ]\n}\n" });
+        let _ = out.flush();
     } else {
         for l in listed {
             if let Listing::Human(text) = l {
@@ -80,7 +84,7 @@ fn extract(
 
 /// One draft's extraction, rendered.
 enum Listing {
-    Json(serde_json::Value),
+    Json(Box<hedui::Extraction>),
     Human(String),
 }
 

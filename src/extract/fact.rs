@@ -44,11 +44,15 @@ pub struct Fact {
     pub target: bool,
 }
 
-fn sets_a_goal(before: &str) -> bool {
+/// Where the first goal word of `sentence` ends (relative to it): a figure after that point has
+/// a goal word before it in its sentence. Asked once per sentence, not once per figure.
+fn goal_end(sentence: &str) -> usize {
     lexicon::get()
         .words(List::GoalWords)
         .iter()
-        .any(|w| before.contains(w))
+        .filter_map(|w| sentence.find(w).map(|i| i + w.len()))
+        .min()
+        .unwrap_or(usize::MAX)
 }
 
 impl Fact {
@@ -184,6 +188,8 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
     let mut period_article = usize::MAX;
     let mut period_sentence = usize::MAX;
     let scopes = subset_scopes(text);
+    // The full sentence whose first goal word is known, and where that word ends.
+    let mut goal: (Option<usize>, usize) = (None, usize::MAX);
     // Shares with a base, most recent last: (base, paragraph, sentence, 其中 scope).
     let mut bases: Vec<(String, usize, usize, Option<usize>)> = Vec::new();
     for fig in figures {
@@ -238,9 +244,12 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             }
         }
         // Scopes are sorted by start: the one holding the figure, if any, starts last before it.
+        // A scope opened before this full sentence ends before it: the look-back stops there.
+        let first = scopes.partition_point(|r| r.start < full.start);
         let scope = scopes[..scopes.partition_point(|r| r.start <= fig.norm.start)]
-            .iter()
-            .rposition(|r| fig.norm.end <= r.end)
+            .get(first..)
+            .and_then(|s| s.iter().rposition(|r| fig.norm.end <= r.end))
+            .map(|i| i + first)
             .filter(|&i| scopes[i].start <= fig.norm.start);
         let clause_start = st.clauses.get(clause).map_or(0, |c| c.range.start);
         // The label's text runs from the clause start or the last measure in the clause.
@@ -340,11 +349,12 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                     .filter(|_| !subject_stated)
                     .map(|f| f.label.clone());
                 base = b.or(level_before).or_else(|| {
+                    // Sentences only grow down the list: the look-back stops at the reach.
                     bases
                         .iter()
                         .rev()
-                        .filter(|(_, p, _, sc)| *p == paragraph && (sc.is_none() || *sc == scope))
-                        .find(|(_, _, s, _)| sentence - s <= BASE_REACH)
+                        .take_while(|(_, _, s, _)| sentence - s <= BASE_REACH)
+                        .find(|(_, p, _, sc)| *p == paragraph && (sc.is_none() || *sc == scope))
                         .map(|(b, ..)| b.clone())
                 });
                 if let Some(b) = &base {
@@ -423,7 +433,13 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                 fig.tags.push(tag::SIGNED_LEVEL);
             }
         }
-        let target = sets_a_goal(&t[text.full_sentence(fig.norm.start).start..fig.norm.start]);
+        if goal.0 != Some(full.start) {
+            goal = (
+                Some(full.start),
+                full.start.saturating_add(goal_end(&t[full.clone()])),
+            );
+        }
+        let target = goal.1 <= fig.norm.start;
         out.push(Fact {
             figure: fig,
             label,

@@ -273,15 +273,16 @@ pub fn canonical(name: &str) -> String {
 /// The day a figure is stated for, when its sentence names one before it, set apart: `1月15日，
 /// …发送旅客7057.7万人次` is that day's figure, `截至1月15日，…` a total up to that day. A
 /// dateline day (`本报北京1月19日电`) dates the article and `13日召开` an event, not a figure.
-pub fn day(text: &Text, facts: &[Fact], i: usize) -> Option<String> {
+///
+/// `last_day` is the index of the last day (a date for which [`is_day`] holds) before fact `i`,
+/// which the caller keeps as it walks the facts, so that nothing walks back here.
+pub fn day(text: &Text, facts: &[Fact], i: usize, last_day: Option<usize>) -> Option<String> {
     let t = text.as_str();
     let f = &facts[i];
     let sentence_start = text.full_sentence(f.figure.norm.start).start;
-    let d = facts[..i]
-        .iter()
-        .rev()
-        .take_while(|p| p.figure.norm.start >= sentence_start)
-        .find(|p| p.figure.kind == Kind::Date && is_day(p))?;
+    let d = last_day
+        .map(|j| &facts[j])
+        .filter(|p| p.figure.norm.start >= sentence_start)?;
     let after = &t[d.figure.norm.end..];
     let before = &t[sentence_start.min(d.figure.norm.start)..d.figure.norm.start];
     let until = ["截至", "截止", "至", "到", "-", "—", "~"]
@@ -298,25 +299,20 @@ pub fn day(text: &Text, facts: &[Fact], i: usize) -> Option<String> {
     Some(if until { format!("…{date}") } else { date })
 }
 
-fn is_day(f: &Fact) -> bool {
-    f.figure.date.as_deref().is_some_and(|d| {
-        d.len() == 10 || d.starts_with("--") && d.len() > 4 || d.starts_with("---")
-    })
+pub(crate) fn is_day(f: &Fact) -> bool {
+    f.figure.kind == Kind::Date
+        && f.figure.date.as_deref().is_some_and(|d| {
+            d.len() == 10 || d.starts_with("--") && d.len() > 4 || d.starts_with("---")
+        })
 }
 
 /// True when the figure stands inside brackets: an aside (`（同期为下降9.8%）`), which restates
 /// or compares rather than states the measure.
 pub fn in_brackets(text: &Text, f: &Fact) -> bool {
-    let t = text.as_str();
     let start = text.full_sentence(f.figure.norm.start).start;
-    let mut depth = 0i32;
-    for c in t[start.min(f.figure.norm.start)..f.figure.norm.start].chars() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth -= 1,
-            _ => {}
-        }
-    }
+    let depth = text
+        .structure
+        .bracket_balance(start.min(f.figure.norm.start)..f.figure.norm.start);
     depth > 0
 }
 

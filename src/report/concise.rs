@@ -18,7 +18,11 @@ use std::fmt::Write;
 
 /// One line per finding, in the order given, each ending in `\n`.
 pub fn render(source: &Source, findings: &[Finding]) -> String {
-    let lines = LineIndex::new(&source.text);
+    render_with(source, &LineIndex::new(&source.text), findings)
+}
+
+/// [`render`] with the draft's line index already built.
+pub fn render_with(source: &Source, lines: &LineIndex, findings: &[Finding]) -> String {
     let mut out = String::new();
     for f in findings {
         let (line, column) = f

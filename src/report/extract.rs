@@ -7,6 +7,7 @@ use crate::source::Source;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use std::fmt::Write;
+use std::io;
 
 fn decimal(d: Option<Decimal>) -> Value {
     d.map_or(Value::Null, |d| Value::String(d.normalize().to_string()))
@@ -75,6 +76,62 @@ pub fn file_json(source: &Source, ex: &Extraction, groups: bool) -> Value {
             .collect();
     }
     doc
+}
+
+/// Writes `value` as `serde_json::to_string_pretty` would print it `depth` levels deep in a
+/// document (two spaces a level), after a newline and that indentation: one element of an
+/// array streamed element by element. JSON strings hold no raw newline, so every line break
+/// of the pretty value is a line of the layout.
+fn write_nested(w: &mut impl io::Write, value: &Value, depth: usize) -> io::Result<()> {
+    let indent = "  ".repeat(depth);
+    let pretty = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    for line in pretty.split('\n') {
+        write!(w, "\n{indent}{line}")?;
+    }
+    Ok(())
+}
+
+/// Writes the array `key` of a file object, element by element, at the file's depth.
+fn write_array(
+    w: &mut impl io::Write,
+    key: &str,
+    items: impl Iterator<Item = Value>,
+) -> io::Result<()> {
+    write!(w, "      \"{key}\": [")?;
+    let mut any = false;
+    for (k, v) in items.enumerate() {
+        if k > 0 {
+            w.write_all(b",")?;
+        }
+        write_nested(w, &v, 4)?;
+        any = true;
+    }
+    if any {
+        w.write_all(b"\n      ")?;
+    }
+    w.write_all(b"]")
+}
+
+/// Writes [`file_json`] as the `files` element it is in the `extract --format json` document
+/// (from its opening to its closing brace), one figure at a time: the document of an 80 MB
+/// draft is never held in memory. Byte for byte what `to_string_pretty` prints.
+pub fn write_file_json(
+    w: &mut impl io::Write,
+    source: &Source,
+    ex: &Extraction,
+    groups: bool,
+) -> io::Result<()> {
+    let lines = LineIndex::new(&source.text);
+    w.write_all(b"    {\n")?;
+    let figures = ex.facts.iter().map(|f| figure_json(source, &lines, f));
+    write_array(w, "figures", figures)?;
+    if groups {
+        w.write_all(b",\n")?;
+        let gs = ex.groups.iter().map(|g| group_json(source, &lines, ex, g));
+        write_array(w, "groups", gs)?;
+    }
+    let path = serde_json::to_string(&source.name).map_err(io::Error::other)?;
+    write!(w, ",\n      \"path\": {path}\n    }}")
 }
 
 /// Where an original byte range starts and ends: byte offsets (BOM included) and 1-based

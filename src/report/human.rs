@@ -178,32 +178,19 @@ pub fn render_diagnostic(diag: &dyn Diagnostic, style: Style) -> String {
 /// gutter and the label's own text.
 pub const MAX_DRAWN_COLUMN: usize = 60_000;
 
-/// How many display columns `text` takes, never fewer than a terminal gives it: a tab counts
-/// 4 (miette's tab width), a non-ASCII character 2 (wide CJK; an over-estimate for others).
-fn display_width(text: &str) -> usize {
-    text.chars()
-        .map(|c| match c {
-            '\t' => 4,
-            c if c.is_ascii() => 1,
-            _ => 2,
-        })
-        .sum()
-}
-
 /// The display column just after the farthest end of any of the finding's labels, counted
 /// from the start of the label's line.
-fn farthest_column(text: &str, finding: &Finding) -> usize {
+fn farthest_column(text: &str, lines: &super::position::LineIndex, finding: &Finding) -> usize {
     finding
         .labels
         .iter()
         .flat_map(|l| [l.span.start, l.span.end])
         .map(|at| {
             // A span off a character boundary cannot be drawn either.
-            let Some(before) = text.get(..at.min(text.len())) else {
+            if text.get(..at.min(text.len())).is_none() {
                 return usize::MAX;
-            };
-            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-            display_width(&before[line_start..])
+            }
+            lines.display_width(at)
         })
         .max()
         .unwrap_or(0)
@@ -211,9 +198,13 @@ fn farthest_column(text: &str, finding: &Finding) -> usize {
 
 /// A finding too far right on its line to draw: the concise line, its labels and help, and a
 /// note that says why.
-fn render_undrawable(source: &Source, finding: &Finding, column: usize) -> String {
-    let lines = super::position::LineIndex::new(&source.text);
-    let mut out = super::concise::render(source, std::slice::from_ref(finding));
+fn render_undrawable(
+    source: &Source,
+    lines: &super::position::LineIndex,
+    finding: &Finding,
+    column: usize,
+) -> String {
+    let mut out = super::concise::render_with(source, lines, std::slice::from_ref(finding));
     for l in &finding.labels {
         let (line, col) = lines.line_col(l.span.start);
         let note: String = l.note.chars().take(80).collect();
@@ -233,14 +224,38 @@ fn render_undrawable(source: &Source, finding: &Finding, column: usize) -> Strin
     out
 }
 
+/// The most labels drawn for one finding: a relation of thousands of figures (a long list of
+/// shares) is drawn with its first ones and a note, not as megabytes of carets.
+pub const MAX_DRAWN_LABELS: usize = 12;
+
+/// The finding as drawn: its first [`MAX_DRAWN_LABELS`] labels, and a note in its help
+/// saying how many more there are.
+fn capped(finding: &Finding) -> std::borrow::Cow<'_, Finding> {
+    let more = finding.labels.len().saturating_sub(MAX_DRAWN_LABELS);
+    if more == 0 {
+        return std::borrow::Cow::Borrowed(finding);
+    }
+    let mut f = finding.clone();
+    f.labels.truncate(MAX_DRAWN_LABELS);
+    if !f.help.is_empty() {
+        f.help.push('\n');
+    }
+    f.help.push_str(&format!(
+        "{more} more figures of this relation are not drawn; `--format json` lists them all"
+    ));
+    std::borrow::Cow::Owned(f)
+}
+
 /// All findings of one draft, one after the other.
 pub fn render(source: &Source, findings: &[Finding], style: Style) -> String {
     let src = IndexedSource::new(&source.name, &source.text);
+    let lines = super::position::LineIndex::new(&source.text);
     let mut out = String::new();
     for finding in findings {
-        let column = farthest_column(&source.text, finding);
+        let finding = &*capped(finding);
+        let column = farthest_column(&source.text, &lines, finding);
         if column > MAX_DRAWN_COLUMN {
-            out.push_str(&render_undrawable(source, finding, column));
+            out.push_str(&render_undrawable(source, &lines, finding, column));
         } else {
             let report = FindingReport { finding, src: &src };
             out.push_str(&render_diagnostic(&report, style));

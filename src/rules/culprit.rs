@@ -210,6 +210,11 @@ fn fix_for(p: &Probe, t: &Term) -> Option<Fix> {
     })
 }
 
+/// The most figures a relation may bind for its figures to be probed one by one. Each probe
+/// evaluates the whole relation again, so probing them all costs the square of their number;
+/// a relation of more figures (a list of thousands of shares) is reported without a fix.
+const MAX_PROBED: usize = 64;
+
 /// The help line naming the figures that, changed alone, would make the relation hold.
 pub fn suggest(
     rule: &Rule,
@@ -217,6 +222,9 @@ pub fn suggest(
     names: &BTreeMap<String, Vec<usize>>,
     ex: &Extraction,
 ) -> String {
+    if names.values().map(Vec::len).sum::<usize>() > MAX_PROBED {
+        return String::new();
+    }
     let failing =
         rule.assertion
             .clauses

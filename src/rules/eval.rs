@@ -83,13 +83,49 @@ fn bind(rule: &Rule, ex: &Extraction, group: &Group) -> Option<BTreeMap<String, 
 }
 
 /// The growth rate stated with a level in its sentence (`出口5455亿元，同比增长0.6%`).
-fn growth_of(ex: &Extraction, i: usize) -> Option<Interval> {
+///
+/// `growths` is the extraction's [`GrowthIndex`], so that a long sentence is not walked again
+/// for every figure in it.
+fn growth_of(ex: &Extraction, growths: &GrowthIndex, i: usize) -> Option<Interval> {
     let level = &ex.facts[i];
-    ex.facts[i + 1..]
-        .iter()
-        .take_while(|f| f.sentence == level.sentence && !f.is_level())
-        .find(|f| f.figure.kind == Kind::Growth && f.label == level.label)
-        .map(|f| f.figure.interval)
+    let mut k = growths.next[i + 1];
+    while k < growths.stop[i] {
+        if ex.facts[k].label == level.label {
+            return Some(ex.facts[k].figure.interval);
+        }
+        k = growths.next[k + 1];
+    }
+    None
+}
+
+/// Where the stretch after each fact that [`growth_of`] reads ends (the next fact of another
+/// sentence, or the next level), and the next growth from each fact on.
+struct GrowthIndex {
+    stop: Vec<usize>,
+    next: Vec<usize>,
+}
+
+impl GrowthIndex {
+    fn new(facts: &[Fact]) -> Self {
+        let n = facts.len();
+        let mut stop = vec![n; n];
+        let mut next = vec![n; n + 1];
+        for i in (0..n).rev() {
+            next[i] = if facts[i].figure.kind == Kind::Growth {
+                i
+            } else {
+                next[i + 1]
+            };
+            if let Some(f) = facts.get(i + 1) {
+                stop[i] = if f.sentence != facts[i].sentence || f.is_level() {
+                    i + 1
+                } else {
+                    stop[i + 1]
+                };
+            }
+        }
+        GrowthIndex { stop, next }
+    }
 }
 
 /// The bound terms of one group, and the rule's slack for growth rates.
@@ -318,6 +354,7 @@ pub fn check_rule(rule: &Rule, ex: &Extraction) -> Vec<Finding> {
 pub fn check_rule_marking(rule: &Rule, ex: &Extraction, checked: &mut [bool]) -> Vec<Finding> {
     let mut findings: Vec<Finding> = Vec::new();
     let mut seen: HashSet<Vec<usize>> = HashSet::new();
+    let growths = std::cell::OnceCell::new();
     for group in ex.groups.iter().filter(|g| rule.scopes.contains(&g.kind)) {
         let Some(names) = bind(rule, ex, group) else {
             continue;
@@ -335,7 +372,12 @@ pub fn check_rule_marking(rule: &Rule, ex: &Extraction, checked: &mut [bool]) ->
             .map(|(n, ids)| {
                 let ts = ids
                     .iter()
-                    .map(|&i| display.term(&ex.facts[i], growth_of(ex, i)))
+                    .map(|&i| {
+                        display.term(
+                            &ex.facts[i],
+                            growth_of(ex, growths.get_or_init(|| GrowthIndex::new(&ex.facts)), i),
+                        )
+                    })
                     .collect();
                 (n.clone(), ts)
             })

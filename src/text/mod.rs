@@ -87,21 +87,7 @@ impl Text {
     /// The full sentence (ended by `。！？`, not `；`) holding the normalized offset `at`, within
     /// its paragraph.
     pub fn full_sentence(&self, at: usize) -> std::ops::Range<usize> {
-        const ENDS: &[char] = &['。', '！', '？', '!', '?'];
-        let t = self.as_str();
-        let p = self.structure.paragraph_at(at);
-        let para = self
-            .structure
-            .paragraphs
-            .get(p)
-            .map_or(0..t.len(), |p| p.range.clone());
-        let at = at.clamp(para.start, para.end);
-        let start = t[para.start..at].rfind(ENDS).map_or(para.start, |i| {
-            let c = t[para.start + i..].chars().next().map_or(1, char::len_utf8);
-            para.start + i + c
-        });
-        let end = t[at..para.end].find(ENDS).map_or(para.end, |i| at + i);
-        start..end
+        self.structure.full_sentence(self.as_str(), at)
     }
 
     /// The original byte range of a normalized range.

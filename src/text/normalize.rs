@@ -31,9 +31,40 @@ pub struct Break {
 #[derive(Clone, Debug)]
 pub struct Normalized {
     pub text: String,
-    /// For each normalized byte, the original byte range of the character it came from.
-    origin: Vec<(u32, u32)>,
+    /// Where each normalized character came from, as runs: see [`Origin`].
+    origin: Vec<Origin>,
     pub breaks: Vec<Break>,
+}
+
+/// A run of the offset map, from the normalized byte `norm` to the next run. A copied run
+/// holds characters read as they were written, one after the other: the normalized character
+/// at `norm + k` came from the original character at `orig + k`. Any other character (folded
+/// to another length, a space standing for a line break) is a run of its own that came from
+/// `orig..orig_end`. A map byte per byte took 8 bytes per byte of text; runs take a few bytes
+/// per line.
+#[derive(Clone, Copy, Debug)]
+struct Origin {
+    norm: u32,
+    orig: u32,
+    orig_end: u32,
+    copied: bool,
+}
+
+/// Adds the origin of one normalized character to the runs.
+fn push_origin(origin: &mut Vec<Origin>, norm: usize, orig: usize, orig_end: usize, copied: bool) {
+    let (norm, orig, orig_end) = (norm as u32, orig as u32, orig_end as u32);
+    if let Some(last) = origin.last_mut() {
+        if copied && last.copied && last.orig_end == orig && orig - last.orig == norm - last.norm {
+            last.orig_end = orig_end;
+            return;
+        }
+    }
+    origin.push(Origin {
+        norm,
+        orig,
+        orig_end,
+        copied,
+    });
 }
 
 fn is_ascii_word(c: char) -> bool {
@@ -141,7 +172,7 @@ impl Normalized {
     /// not (Markdown, where blocks are known).
     pub fn with_wrapping(original: &str, wrapped: bool) -> Self {
         let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len());
+        let mut origin = Vec::new();
         let mut breaks = Vec::new();
         let mut chars = original.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
@@ -178,10 +209,8 @@ impl Normalized {
                     && prev.is_some_and(|p| p == '%' || p == '‰')
                     && next.is_some_and(is_cjk)
                 {
+                    push_origin(&mut origin, text.len(), start, end, false);
                     text.push('，');
-                    for _ in 0..'，'.len_utf8() {
-                        origin.push((start as u32, end as u32));
-                    }
                     continue;
                 }
                 if let (Some(p), Some(n)) = (prev, next) {
@@ -194,8 +223,8 @@ impl Normalized {
                         && lone_digits_around(original, start, end);
                     let split_number = (wrapped && newlines > 0 && digits) || spaced_digits;
                     if is_ascii_word(p) && is_ascii_word(n) && !split_number {
+                        push_origin(&mut origin, text.len(), start, end, false);
                         text.push(' ');
-                        origin.push((start as u32, end as u32));
                     }
                 }
                 continue;
@@ -209,17 +238,12 @@ impl Normalized {
             }
             if c == '-' && is_bullet(original, i) {
                 // ` - 农业银行资产规模…`: a bullet between items ends the one before.
+                push_origin(&mut origin, text.len(), i, i + 1, false);
                 text.push('；');
-                for _ in 0..'；'.len_utf8() {
-                    origin.push((i as u32, (i + 1) as u32));
-                }
                 continue;
             }
             let f = fold_char(c);
-            let range = (i as u32, (i + c.len_utf8()) as u32);
-            for _ in 0..f.len_utf8() {
-                origin.push(range);
-            }
+            push_origin(&mut origin, text.len(), i, i + c.len_utf8(), f == c);
             text.push(f);
         }
         Normalized {
@@ -229,26 +253,70 @@ impl Normalized {
         }
     }
 
+    /// The run holding the normalized byte `at` (`at < text.len()`).
+    fn run_at(&self, at: usize) -> &Origin {
+        let i = self.origin.partition_point(|r| r.norm as usize <= at);
+        &self.origin[i.saturating_sub(1)]
+    }
+
+    /// The original byte range of the character the normalized byte `at` belongs to.
+    fn origin_of(&self, at: usize) -> (usize, usize) {
+        let r = self.run_at(at);
+        if !r.copied {
+            return (r.orig as usize, r.orig_end as usize);
+        }
+        let mut start = at;
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let len = self.text[start..].chars().next().map_or(1, char::len_utf8);
+        let orig = r.orig as usize + (start - r.norm as usize);
+        (orig, orig + len)
+    }
+
     /// The original byte range of the normalized range `start..end` (`start < end`).
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
-        debug_assert!(start < end && end <= self.origin.len());
-        (
-            self.origin[start].0 as usize,
-            self.origin[end - 1].1 as usize,
-        )
+        debug_assert!(start < end && end <= self.text.len());
+        (self.origin_of(start).0, self.origin_of(end - 1).1)
     }
 
     /// The normalized offset of an original byte offset: the first normalized byte that came
     /// from at or after it.
     pub fn normalized_offset(&self, original: usize) -> usize {
-        self.origin.partition_point(|r| (r.0 as usize) < original)
+        let i = self
+            .origin
+            .partition_point(|r| (r.orig as usize) < original);
+        // Inside the run before, a copied one: the first character starting at or after it.
+        if let Some(r) = i
+            .checked_sub(1)
+            .map(|j| &self.origin[j])
+            .filter(|r| r.copied)
+        {
+            let run_end = self
+                .origin
+                .get(i)
+                .map_or(self.text.len(), |n| n.norm as usize);
+            let mut at = r.norm as usize + (original - r.orig as usize);
+            while at < run_end && !self.text.is_char_boundary(at) {
+                at += 1;
+            }
+            if at < run_end {
+                return at;
+            }
+        }
+        self.origin
+            .get(i)
+            .map_or(self.text.len(), |r| r.norm as usize)
     }
 
     /// The original byte offset where the normalized byte `at` came from.
     pub fn original_offset(&self, at: usize) -> usize {
-        match self.origin.get(at) {
-            Some(r) => r.0 as usize,
-            None => self.origin.last().map_or(0, |r| r.1 as usize),
+        if at < self.text.len() {
+            self.origin_of(at).0
+        } else if self.text.is_empty() {
+            0
+        } else {
+            self.origin_of(self.text.len() - 1).1
         }
     }
 }

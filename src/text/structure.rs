@@ -41,6 +41,12 @@ pub struct Structure {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub clauses: Vec<Clause>,
+    /// Offsets of every full-sentence end (`。！？`, not `；`), in order: full sentences are
+    /// looked up here by binary search instead of searched for in the text.
+    pub full_stops: Vec<usize>,
+    /// Every round bracket (`(（` and `)）`), in order, with the count of opening minus closing
+    /// brackets up to and including it: the balance of any range is two binary searches.
+    brackets: Vec<(usize, i32)>,
 }
 
 /// Lines longer than this (median, in characters) mean the text is not hard-wrapped.
@@ -51,6 +57,8 @@ const HEADLINE_MAX: usize = 40;
 /// Characters a line of unwrapped text must hold before it can be a sentence broken in two.
 const BROKEN_LINE_MIN: usize = 40;
 
+/// The characters that end a full sentence: a `；` ends a sentence but not a full one.
+pub(crate) const FULL_STOPS: &[char] = &['。', '！', '？', '!', '?'];
 const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';'];
 const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '"'];
 const CLAUSE_PUNCT: &[char] = &[
@@ -269,12 +277,53 @@ impl Structure {
                 });
             }
         }
+        let full_stops = text.match_indices(FULL_STOPS).map(|(i, _)| i).collect();
+        let mut depth = 0;
+        let brackets = text
+            .match_indices(['(', '（', ')', '）'])
+            .map(|(i, b)| {
+                depth += if matches!(b, "(" | "（") { 1 } else { -1 };
+                (i, depth)
+            })
+            .collect();
         Structure {
             articles,
             paragraphs,
             sentences,
             clauses,
+            full_stops,
+            brackets,
         }
+    }
+
+    /// Opening minus closing round brackets inside the normalized `range`.
+    pub fn bracket_balance(&self, range: Range<usize>) -> i32 {
+        let before = |at: usize| {
+            let i = self.brackets.partition_point(|&(p, _)| p < at);
+            i.checked_sub(1).map_or(0, |j| self.brackets[j].1)
+        };
+        before(range.end) - before(range.start)
+    }
+
+    /// The full sentence (ended by `。！？`, not `；`) holding the normalized offset `at`,
+    /// within its paragraph: from just after the last full stop before `at` to the first at or
+    /// after it. Two binary searches, so the cost does not grow with the sentence.
+    pub fn full_sentence(&self, text: &str, at: usize) -> Range<usize> {
+        let para = self
+            .paragraphs
+            .get(self.paragraph_at(at))
+            .map_or(0..text.len(), |p| p.range.clone());
+        let at = at.clamp(para.start, para.end);
+        let i = self.full_stops.partition_point(|&s| s < at);
+        let start = match i.checked_sub(1).map(|j| self.full_stops[j]) {
+            Some(s) if s >= para.start => s + text[s..].chars().next().map_or(1, char::len_utf8),
+            _ => para.start,
+        };
+        let end = match self.full_stops.get(i) {
+            Some(&e) if e < para.end => e,
+            _ => para.end,
+        };
+        start..end
     }
 
     /// The index of the clause holding the normalized offset `at`.

@@ -111,7 +111,12 @@ pub fn groups(text: &Text, facts: &[Fact], chains: &[Group]) -> Vec<Group> {
     out
 }
 
-/// Every pair of `members`, in text order, whose labels are complementary.
+/// How many members after it a member is paired with: a complementary pair is stated side by
+/// side, and a chain of thousands (a generated list) must not cost the square of its length.
+const PAIR_REACH: usize = 64;
+
+/// Every pair of `members`, in text order and at most [`PAIR_REACH`] apart, whose labels are
+/// complementary.
 fn complementary_pairs<'a>(
     members: &'a [usize],
     facts: &'a [Fact],
@@ -119,6 +124,7 @@ fn complementary_pairs<'a>(
     members.iter().enumerate().flat_map(move |(k, &a)| {
         members[k + 1..]
             .iter()
+            .take(PAIR_REACH)
             .filter(move |&&b| complementary(&facts[a].label, &facts[b].label))
             .map(move |&b| (a, b))
     })

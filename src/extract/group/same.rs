@@ -15,18 +15,21 @@ use std::collections::HashMap;
 
 /// True when the fact's own full sentence states a date or period: a repeated measure is
 /// compared only when each statement says which period it is about.
-fn period_stated(text: &Text, facts: &[Fact], i: usize) -> bool {
+///
+/// The answer depends only on the full sentence, so `known` keeps it by the sentence's end.
+fn period_stated(text: &Text, facts: &[Fact], i: usize, known: &mut HashMap<usize, bool>) -> bool {
     let f = &facts[i];
     let end = super::full_sentence_end(text, f.figure.norm.start);
-    let mut start = f.sentence;
-    while start > 0
-        && super::full_sentence_end(text, text.structure.sentences[start - 1].range.start) == end
-    {
-        start -= 1;
+    if let Some(&stated) = known.get(&end) {
+        return stated;
     }
+    // The first sentence of the same full sentence: full-sentence ends only grow with the
+    // offset, so a binary search finds it.
+    let start = text.structure.sentences[..f.sentence]
+        .partition_point(|s| super::full_sentence_end(text, s.range.start) < end);
     let from = text.structure.sentences[start].range.start;
     let first = facts.partition_point(|d| d.figure.norm.start < from);
-    facts[first..]
+    let stated = facts[first..]
         .iter()
         .take_while(|d| d.figure.norm.end <= end)
         .any(|d| {
@@ -44,7 +47,9 @@ fn period_stated(text: &Text, facts: &[Fact], i: usize) -> bool {
                         .any(|c| sentence[..at].ends_with(c))
                 })
             })
-        }
+        };
+    known.insert(end, stated);
+    stated
 }
 
 /// A label without the national scope word a national release may or may not write.
@@ -61,16 +66,29 @@ fn sentence_text<'a>(text: &'a Text, f: &Fact) -> &'a str {
 }
 
 /// The label of the level that opens fact `i`'s full sentence, when it is another fact: the
-/// subject the sentence speaks of.
-/// The measure itself when it is that level's (`进出口总值20.1万亿元，同比增长2.1%`): no other
-/// subject.
-fn topic(text: &Text, facts: &[Fact], i: usize, measure: &str) -> String {
+/// subject the sentence speaks of. The measure itself when it is that level's
+/// (`进出口总值20.1万亿元，同比增长2.1%`): no other subject. `known` keeps each sentence's
+/// opening level by the sentence's start, so that no sentence is walked twice.
+fn topic(
+    text: &Text,
+    facts: &[Fact],
+    i: usize,
+    measure: &str,
+    known: &mut HashMap<usize, Option<usize>>,
+) -> String {
     let start = text.full_sentence(facts[i].figure.norm.start).start;
-    let first = facts.partition_point(|d| d.figure.norm.start < start);
-    let topic = facts[first..i]
-        .iter()
-        .find(|d| d.is_level())
-        .map_or(String::new(), |d| identity::canonical(national(&d.label)));
+    let opening = *known.entry(start).or_insert_with(|| {
+        let first = facts.partition_point(|d| d.figure.norm.start < start);
+        let end = text.full_sentence(facts[i].figure.norm.start).end;
+        facts[first..]
+            .iter()
+            .take_while(|d| d.figure.norm.start < end)
+            .position(|d| d.is_level())
+            .map(|k| first + k)
+    });
+    let topic = opening.filter(|&k| k < i).map_or(String::new(), |k| {
+        identity::canonical(national(&facts[k].label))
+    });
     if topic == national(measure) {
         String::new()
     } else {
@@ -89,8 +107,29 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         Basis,
     );
     let mut seen: HashMap<Key, usize> = HashMap::new();
+    let mut topics: HashMap<usize, Option<usize>> = HashMap::new();
     let mut out = Vec::new();
+    // Kept as the walk goes, so that no fact looks back over its sentence: periods stated by
+    // full-sentence end, revision words by sentence, the last day seen.
+    let mut period_known = HashMap::new();
+    let mut revision: Option<(usize, bool)> = None;
+    let mut last_day = None;
     for (i, f) in facts.iter().enumerate() {
+        let day_before = last_day;
+        if identity::is_day(f) {
+            last_day = Some(i);
+        }
+        let mut revised = || match revision {
+            Some((s, r)) if s == f.sentence => r,
+            _ => {
+                let r = lexicon::get()
+                    .words(List::RevisionWords)
+                    .iter()
+                    .any(|w| sentence_text(text, f).contains(w));
+                revision = Some((f.sentence, r));
+                r
+            }
+        };
         let own_label = !f.label_inherited || !matches!(f.figure.kind, Kind::Amount | Kind::Count);
         let eligible = f.is_measure()
             && own_label
@@ -106,12 +145,9 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                 f.figure.kind,
                 Kind::Amount | Kind::Count | Kind::Share | Kind::Growth | Kind::Points
             )
-            && !lexicon::get()
-                .words(List::RevisionWords)
-                .iter()
-                .any(|w| sentence_text(text, f).contains(w))
+            && !revised()
             && !identity::in_brackets(text, f)
-            && period_stated(text, facts, i);
+            && period_stated(text, facts, i, &mut period_known);
         if !eligible {
             continue;
         }
@@ -127,10 +163,17 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             // `我国共有各级各类学校53.71万所，…专任教师1792.18万人` and `全国共有义务教育阶段
             // 学校21.08万所，…专任教师1029.49万人`: a measure named after the level that opens
             // its sentence belongs to that level's subject.
-            format!("{}|{}", national(&measure), topic(text, facts, i, &measure)),
+            format!(
+                "{}|{}",
+                national(&measure),
+                topic(text, facts, i, &measure, &mut topics)
+            ),
             f.figure.kind,
             f.figure.unit,
-            (f.period.as_deref(), identity::day(text, facts, i)),
+            (
+                f.period.as_deref(),
+                identity::day(text, facts, i, day_before),
+            ),
             f.base.as_deref(),
             identity::basis(text, facts, i).conventional(),
         );

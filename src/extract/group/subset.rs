@@ -9,6 +9,10 @@ use crate::lexicon::{self, List};
 use crate::text::Text;
 
 /// Marks every fact after a marker (to the end of its sentence) as a part of the level before it.
+/// How many levels before a `其中` are candidates for its whole: enough for any paragraph of
+/// prose, and a bound on the work for a paragraph of thousands of figures.
+const WHOLE_REACH: usize = 64;
+
 pub fn mark(text: &Text, facts: &mut [Fact]) {
     let text_str = text.as_str();
     let mut at_all: Vec<usize> = lexicon::get()
@@ -43,6 +47,7 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
                 .rev()
                 .take_while(|(_, f)| f.paragraph == para)
                 .filter(|(_, f)| f.is_level())
+                .take(WHOLE_REACH)
         };
         // A part of an earlier `其中` (`除汽车以外的…`) is no whole for a later one.
         let related_whole = before()
@@ -105,11 +110,12 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
         let t = text.as_str();
         let whole_label = facts[whole].label.clone();
         let mut first_part: Option<String> = None;
+        let semicolon = t[at..scope_end].find(['；', ';']).map(|i| at + i);
         for f in facts[split..]
             .iter_mut()
             .take_while(|f| f.figure.norm.end <= scope_end)
         {
-            let past_semicolon = t[at..f.figure.norm.start].contains(['；', ';']);
+            let past_semicolon = semicolon.is_some_and(|s| s < f.figure.norm.start);
             if past_semicolon && f.is_level() {
                 // `其中女性2088名…；男性1612名`: one way of cutting goes on.
                 let parallel = first_part.as_deref().is_some_and(|p| {
