@@ -91,3 +91,15 @@ fn fuzz_crash_inputs_run_without_a_panic() {
     }
     assert!(replayed > 0, "no crash input under {}", root.display());
 }
+
+/// Found by the `check` fuzz target: a comparing word (`比`) right after an ASCII character
+/// made the test for a noun that holds it (`同比`) slice inside that character.
+#[test]
+fn a_comparing_word_after_ascii_does_not_split_a_character() {
+    for draft in [
+        "PPI同`比下降2.8%。上半年PPI同比下降2.8%。",
+        "上半年，出口额`比上年增长3.1%，出口额5元`较上年增长2%。",
+    ] {
+        check_and_render("fuzz.txt", draft);
+    }
+}

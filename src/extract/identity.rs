@@ -57,8 +57,10 @@ fn comparing_at(s: &str) -> Vec<(usize, usize)> {
     for w in COMPARE {
         for (i, _) in s.match_indices(w) {
             let in_noun = lexicon::get().words(List::NotComparing).iter().any(|n| {
+                // The noun would start `ni` bytes before the word: where that is no character
+                // boundary (`\`比`), it is not there.
                 let ni = n.find(w).unwrap_or(0);
-                i >= ni && s[i - ni..].starts_with(n)
+                i >= ni && s.get(i - ni..).is_some_and(|r| r.starts_with(n))
             });
             if !in_noun {
                 out.push((i, i + w.len()));
