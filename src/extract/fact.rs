@@ -157,7 +157,8 @@ const BASE_REACH: usize = 3;
 /// The stretches of text after `其中` (and `…中有`), to the end of their full sentence.
 fn subset_scopes(text: &Text) -> Vec<std::ops::Range<usize>> {
     let t = text.as_str();
-    let mut out: Vec<std::ops::Range<usize>> = ["其中", "中有", "之中"]
+    let mut out: Vec<std::ops::Range<usize>> = lexicon::get()
+        .words(List::SubsetMarkers)
         .iter()
         .flat_map(|m| t.match_indices(m).map(|(i, _)| i))
         .map(|at| at..text.full_sentence(at).end)
@@ -426,7 +427,8 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                         && f.figure.value.is_sign_negative()
                         && f.figure.kind != Kind::Growth
                 });
-            let loss = ["亏损", "转亏", "负值", "由正转负"]
+            let loss = lexicon::get()
+                .words(List::LossWords)
                 .iter()
                 .any(|w| t[sentence_start..fig.norm.start].contains(w));
             if negative_before || loss {

@@ -48,13 +48,10 @@ impl Basis {
     }
 }
 
-/// Words that compare (`比一季度提高`), as opposed to `比` inside a noun (`比重`).
-const COMPARE: &[&str] = &["比", "较", "高于", "低于", "快于", "慢于"];
-
 /// Byte positions of comparing words in `s` (skipping `比重`, `同比` and the like).
 fn comparing_at(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for w in COMPARE {
+    for w in lexicon::get().words(List::ComparingWords) {
         for (i, _) in s.match_indices(w) {
             let in_noun = lexicon::get().words(List::NotComparing).iter().any(|n| {
                 // The noun would start `ni` bytes before the word: where that is no character
@@ -130,11 +127,8 @@ fn stated_basis(pre: &str, lead: &str, period: Option<&str>) -> Basis {
     } else if pre.contains("相比") {
         Basis::Other(pre.to_string())
     } else if let Some(p) = point {
-        if lexicon::get().words(List::YearPoints).contains(&p) || p.is_empty() {
-            Basis::Year
-        } else {
-            year_before(p, period).unwrap_or_else(|| Basis::Other(p.to_string()))
-        }
+        // Any other point was taken above: this one is the year before, by name or by number.
+        year_before(p, period).unwrap_or(Basis::Year)
     } else if pre.contains("同比") {
         Basis::Year
     } else {

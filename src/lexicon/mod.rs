@@ -85,6 +85,8 @@ lists! {
     YearStartPoints = "year-start-points", None;
     MonthPoints = "month-points", None;
     NotComparing = "not-comparing", None;
+    ComparingWords = "comparing-words", None;
+    LossWords = "loss-words", None;
     ComparisonClosers = "comparison-closers", None;
     GenericRates = "generic-rates", None;
     RelationVerbs = "relation-verbs", None;

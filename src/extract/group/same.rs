@@ -76,13 +76,12 @@ fn topic(
     measure: &str,
     known: &mut HashMap<usize, Option<usize>>,
 ) -> String {
-    let start = text.full_sentence(facts[i].figure.norm.start).start;
-    let opening = *known.entry(start).or_insert_with(|| {
-        let first = facts.partition_point(|d| d.figure.norm.start < start);
-        let end = text.full_sentence(facts[i].figure.norm.start).end;
+    let full = text.full_sentence(facts[i].figure.norm.start);
+    let opening = *known.entry(full.start).or_insert_with(|| {
+        let first = facts.partition_point(|d| d.figure.norm.start < full.start);
         facts[first..]
             .iter()
-            .take_while(|d| d.figure.norm.start < end)
+            .take_while(|d| d.figure.norm.start < full.end)
             .position(|d| d.is_level())
             .map(|k| first + k)
     });
