@@ -106,13 +106,11 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
                 GroupKind::Partition => GroupKind::Complement,
                 _ => GroupKind::PartOf,
             };
-            let mut ids: Vec<usize> = stated.clone();
-            ids.push(whole);
             let known = existing.iter().any(|g| {
-                g.kind == same_check && {
-                    let theirs: Vec<usize> = g.facts().collect();
-                    ids.iter().all(|i| theirs.contains(i))
-                }
+                g.kind == same_check
+                    && std::iter::once(&whole)
+                        .chain(&stated)
+                        .all(|i| g.facts().any(|f| f == *i))
             });
             if known {
                 continue;
