@@ -186,6 +186,8 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::with_capacity(figures.len());
     let mut period: Option<String> = None;
     let mut main_period: Option<String> = None;
+    // The year the article's periods fall in, as last stated (`2023年`, `2023年7月`).
+    let mut year: Option<String> = None;
     let mut period_article = usize::MAX;
     let mut period_sentence = usize::MAX;
     let scopes = subset_scopes(text);
@@ -201,6 +203,7 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
         if article != period_article {
             period = None;
             main_period = None;
+            year = None;
             period_article = article;
         }
         // A new full sentence that does not say it continues (`同期`, `其中`) speaks of the
@@ -239,7 +242,7 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                 && (between.starts_with("当月") || between.starts_with("累计"))
         });
         if let Some(word) = period_word(between).filter(|_| !after_date) {
-            period = Some(word.to_string());
+            period = Some(normalise_period(word, year.as_deref()));
             if main_period.is_none() {
                 main_period.clone_from(&period);
             }
@@ -310,12 +313,25 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             // `2019年同期，古镇接待游客65.2万人次`: a past period opening its own clause.
             let past_period =
                 t[fig.norm.end..].starts_with("同期，") || t[fig.norm.end..].starts_with("同期,");
+            let key = period_key(&fig);
             if past_period {
-                period = Some(format!("{}同期", period_key(&fig)));
-            } else if !compared && !fig.attributive {
-                period = Some(period_key(&fig));
-                if main_period.is_none() {
-                    main_period.clone_from(&period);
+                period = Some(format!("{key}同期"));
+            } else {
+                // `2023年1至9月`: a year right before the months is the year they fall in,
+                // though the year is not itself the period.
+                if !is_comparison_date(before) && !fig.attributive {
+                    if let Some(y) = key
+                        .get(..4)
+                        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                    {
+                        year = Some(y.to_string());
+                    }
+                }
+                if !compared && !fig.attributive {
+                    period = Some(normalise_period(&key, year.as_deref()));
+                    if main_period.is_none() {
+                        main_period.clone_from(&period);
+                    }
                 }
             }
         }
@@ -481,6 +497,45 @@ fn period_key(fig: &Figure) -> String {
         (_, Some(hi)) if fig.kind == Kind::Duration => format!("1-{}月", hi.normalize()),
         _ => fig.text.trim_end_matches('份').to_string(),
     }
+}
+
+/// A period in one spelling, with the year it falls in where the article has named one:
+/// `上半年` is `2023年1-6月` (its tag in `period-words`), `1-7月` is `2023年1-7月`, and `7月份` is
+/// `2023-07`. So `前三季度` and `1至9月` are one period, while `7月份`
+/// (`2023-07`) is never `1-7月份` (`2023年1-7月`).
+fn normalise_period(key: &str, year: Option<&str>) -> String {
+    let named = lexicon::get()
+        .tagged(List::PeriodWords)
+        .iter()
+        .find(|(w, _)| *w == key)
+        .map_or(key, |(_, tag)| *tag);
+    let quarters = quarter_months(named);
+    let named = quarters.as_deref().unwrap_or(named);
+    let Some(year) = year else {
+        return named.to_string();
+    };
+    if let Some(month) = named.strip_prefix("--").filter(|m| m.len() == 2) {
+        format!("{year}-{month}")
+    } else if named.ends_with('月') && named.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{year}年{named}")
+    } else {
+        named.to_string()
+    }
+}
+
+/// `Q1-Q3` (`前三季度` read as a date) in months, `1-9月`; `Q2` is `4-6月`.
+fn quarter_months(key: &str) -> Option<String> {
+    let quarter = |q: &str| -> Option<u32> {
+        q.strip_prefix('Q')?
+            .parse()
+            .ok()
+            .filter(|n| (1..=4).contains(n))
+    };
+    let (first, last) = match key.split_once('-') {
+        Some((a, b)) => (quarter(a)?, quarter(b)?),
+        None => (quarter(key)?, quarter(key)?),
+    };
+    Some(format!("{}-{}月", first * 3 - 2, last * 3))
 }
 
 /// `前10个月`, `前十个月`, `首十个月`: the months of the year so far, a period like `1-10月`.

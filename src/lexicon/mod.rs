@@ -31,7 +31,8 @@ enum Tags {
     Sign,
     /// `above`, `below`, `nearly`, `about`: how a qualifier widens its figure.
     Qualifier,
-    /// Any name: the way of cutting a body of people (`sex`, `age`).
+    /// Any name: the concept a measure's name stands for, the way of cutting a body of people
+    /// (`sex`, `age`), the period a period word names (`1-6月`).
     Name,
 }
 
@@ -72,7 +73,7 @@ lists! {
     QualifiersBefore = "qualifiers-before", Qualifier;
     QualifiersAfter = "qualifiers-after", Qualifier;
     GoalWords = "goal-words", None;
-    PeriodWords = "period-words", None;
+    PeriodWords = "period-words", Name;
     ClausePeriodWords = "clause-period-words", None;
     Continuations = "continuations", None;
     ComparisonWords = "comparison-words", None;
@@ -226,7 +227,7 @@ impl Lexicon {
                         Tags::None => "this list's words are plain strings",
                         Tags::Sign => "write {\"word\": …, \"tag\": \"+\"} or \"-\"",
                         Tags::Qualifier => "the tag is above, below, nearly or about",
-                        Tags::Name => "the tag names the way of cutting, like \"sex\"",
+                        Tags::Name => "the tag is a name: the concept, the way of cutting (\"sex\") or the period (\"1-6月\") the word stands for",
                     };
                     return Err(err(
                         "words",

@@ -5,8 +5,9 @@
 //! A figure takes part only when its identity is sure: a level (not a change, not an average,
 //! not a goal, not a day's figure) whose label ends with a name of the partition, the words
 //! before that name (its subject, scope words such as `全国` set aside) the same for all, one
-//! period and one unit. Where a part or the whole is stated twice with that identity, which to
-//! take is a guess, and no group is made. A partition whose parts are all stated and exhaustive
+//! period and one unit. Where a part or the whole is stated twice with that identity and two
+//! values, which to take is a guess, and no group is made; a restatement of the same value is
+//! one figure. A partition whose parts are all stated and exhaustive
 //! makes a `partition` group (the sum is the whole); otherwise a `partition-bound` group (the
 //! sum is at most the whole).
 
@@ -72,11 +73,18 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
             }
         }
         for (wholes, parts) in found.into_values() {
-            let [whole] = wholes[..] else { continue };
-            if parts.iter().any(|q| q.len() > 1) {
+            let first_part = parts.iter().flatten().min().copied();
+            let Some(whole) = one_value(facts, &wholes, first_part) else {
                 continue;
-            }
-            let stated: Vec<usize> = parts.iter().flatten().copied().collect();
+            };
+            let Some(stated) = parts
+                .iter()
+                .filter(|q| !q.is_empty())
+                .map(|q| one_value(facts, q, Some(whole)))
+                .collect::<Option<Vec<usize>>>()
+            else {
+                continue;
+            };
             if stated.len() < 2 {
                 continue;
             }
@@ -121,6 +129,23 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
         }
     }
     out
+}
+
+/// The one figure that `stated` holds for a measure: the figure itself when stated once, and when
+/// stated again with the same printed value (a headline restated in the body), the statement
+/// nearest to `near`. Two different values are a guess between them, so `None`; that they
+/// disagree is `same-figure-twice`'s to say.
+fn one_value(facts: &[Fact], stated: &[usize], near: Option<usize>) -> Option<usize> {
+    let (&first, rest) = stated.split_first()?;
+    let same = |i: &usize| {
+        facts[*i].figure.printed == facts[first].figure.printed
+            && facts[*i].figure.factor == facts[first].figure.factor
+    };
+    if !rest.iter().all(same) {
+        return None;
+    }
+    let target = near.unwrap_or(first);
+    stated.iter().copied().min_by_key(|&i| i.abs_diff(target))
 }
 
 #[cfg(test)]
