@@ -35,8 +35,33 @@ pub struct Partition {
     /// The parts make the whole: their sum equals it. When false, the sum is at most the
     /// whole.
     pub exhaustive: bool,
+    /// How the parts' growth rates make the whole's, where all parts of an exhaustive
+    /// partition are stated with one: `nominal` for quantities and values at current prices
+    /// (last year's parts, rebuilt from this year's and their rates, add up to last year's
+    /// whole), `real` for growth at constant prices and price indices (the whole's rate lies
+    /// between its parts' slowest and fastest), `none` where neither holds.
+    #[serde(default)]
+    pub growth: Growth,
+    /// The names open a label rather than end it: `东部地区` cuts any measure
+    /// (`东部地区实际使用外资金额`), whose whole is the same measure without it, or with one of
+    /// the `whole` names before it (`全国实际使用外资金额`).
+    #[serde(default)]
+    pub prefix: bool,
     /// Short texts: in each `pass` the partition holds, in each `fail` it is broken.
     pub examples: Examples,
+}
+
+/// How the growth rates of a partition's parts make the whole's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Growth {
+    /// No relation is checked.
+    #[default]
+    None,
+    /// Quantities and current prices: `prev(whole) = Σ prev(parts)`.
+    Nominal,
+    /// Constant prices and indices: the whole's rate lies between its parts' rates.
+    Real,
 }
 
 /// A part of a partition.
@@ -86,6 +111,13 @@ impl Partition {
         if let Some(part) = p.parts.iter().find(|q| q.weight != 1 && q.weight != -1) {
             let name = part.names.first().cloned().unwrap_or_default();
             return Err(err("names", &name, "a part's weight is 1 or -1".into()));
+        }
+        if p.prefix && p.parts.iter().any(|q| q.weight != 1) {
+            return Err(err(
+                "prefix",
+                "true",
+                "a partition by prefix adds its parts: every weight is 1".into(),
+            ));
         }
         let names = p.whole.iter().chain(p.parts.iter().flat_map(|q| &q.names));
         if let Some(empty) = names.clone().find(|n| n.chars().count() < 2) {
@@ -163,6 +195,15 @@ pub fn explain(p: &Partition) -> String {
     out.push_str(&format!(
         "\nchecked by {rule} (and partition-within where only some parts are stated)\n"
     ));
+    match p.growth {
+        Growth::Nominal => out.push_str(
+            "growth rates checked by partition-growth-mix: last year's parts make last year's whole\n",
+        ),
+        Growth::Real => out.push_str(
+            "growth rates checked by partition-growth-between: the whole grows between its parts\n",
+        ),
+        Growth::None => {}
+    }
     out
 }
 

@@ -288,7 +288,13 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             let mut s = String::new();
             let mut at = from;
             for d in dates.iter().rev() {
-                s.push_str(&t[at..d.start]);
+                // `前三季度`, `首季度`: the word that makes the date a span so far goes with it.
+                let before = &t[at..d.start];
+                let before = before
+                    .strip_suffix('前')
+                    .or_else(|| before.strip_suffix('首'))
+                    .unwrap_or(before);
+                s.push_str(before);
                 at = d.end;
             }
             s.push_str(&t[at..fig.norm.start]);

@@ -41,7 +41,16 @@ fn strip_leading(mut s: &str) -> &str {
     loop {
         let before = s;
         // A date printed at the front: `2023年`, `1-7月份`, `11月底`.
-        let digits = s.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '.');
+        let mut digits = s.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '.');
+        // `1至9月`: a span of months.
+        if digits.len() < s.len() {
+            if let Some(rest) = digits.strip_prefix('至').or_else(|| digits.strip_prefix('到')) {
+                let end = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+                if end.len() < rest.len() {
+                    digits = end;
+                }
+            }
+        }
         if digits.len() < s.len() {
             for unit in [
                 "年末", "年底", "年", "月份", "月底", "月末", "月", "日", "季度",
@@ -81,6 +90,33 @@ fn strip_trailing(mut s: &str) -> &str {
     }
 }
 
+/// The clause without the number of its point in an enumeration: `一、`, `3、`, `2.` (a section
+/// heading run into its first sentence: `一、全市常住人口全市常住人口为…`).
+fn without_enumerator(pre: &str) -> &str {
+    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let rest = pre.trim_start_matches(numeral);
+    if rest.len() == pre.len() || rest.len() + 6 < pre.len() {
+        return pre;
+    }
+    rest.strip_prefix('、')
+        .or_else(|| {
+            rest.strip_prefix('.')
+                .filter(|r| !r.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .unwrap_or(pre)
+}
+
+/// A heading run into a sentence that opens with the same words (`全市常住人口全市常住人口`,
+/// once the line break between them is gone) names its measure once.
+fn undoubled(s: &str) -> &str {
+    let half = s.len() / 2;
+    if s.len() >= 4 && s.is_char_boundary(half) && s[..half] == s[half..] {
+        &s[..half]
+    } else {
+        s
+    }
+}
+
 /// The measure named by the clause text before a figure.
 pub fn label_of(pre: &str) -> String {
     // A dateline (`本报北京电（记者某某）`, its date already taken out) is not part of the
@@ -101,7 +137,7 @@ pub fn label_of(pre: &str) -> String {
         }
         _ => pre,
     };
-    let mut cleaned = strip_marks(pre);
+    let mut cleaned = strip_marks(without_enumerator(pre));
     // `全县现价农林牧渔业总产值`: a price basis is no part of the measure, wherever it stands.
     for w in lexicon::get().words(List::PriceBases) {
         if cleaned.contains(w) {
@@ -124,7 +160,7 @@ pub fn label_of(pre: &str) -> String {
         // word too.
         rest = strip_leading(&joined);
     }
-    let s = rest;
+    let s = undoubled(rest);
     // `较上年度末增长7.42%`: a comparison names a base, not the measure.
     if (s.starts_with('较') || s.starts_with('比'))
         && !s.starts_with("比重")
@@ -148,7 +184,7 @@ pub fn label_of(pre: &str) -> String {
 /// A share's clause split into its subject and its base: `民营企业进出口占同期全省外贸总值的`
 /// → (`民营企业进出口`, Some(`全省外贸总值`)). A clause without `占` names no base.
 pub fn share_parts(pre: &str) -> (String, Option<String>) {
-    let mut cleaned = strip_marks(pre);
+    let mut cleaned = strip_marks(without_enumerator(pre));
     // `全县现价农林牧渔业总产值`: a price basis is no part of the measure, wherever it stands.
     for w in lexicon::get().words(List::PriceBases) {
         if cleaned.contains(w) {
@@ -231,11 +267,24 @@ mod tests {
     fn label_drops_time_and_verbs() {
         assert_eq!(label_of("2023年全国网上零售额"), "全国网上零售额");
         assert_eq!(label_of("其中出口"), "出口");
+        assert_eq!(label_of("1至9月全国实际使用外资金额"), "全国实际使用外资金额");
         assert_eq!(label_of("规上工业企业数量达到"), "规上工业企业数量");
         assert_eq!(
             label_of("福建省对共建“一带一路”国家进出口"),
             "福建省对共建一带一路国家进出口"
         );
+    }
+
+    #[test]
+    fn a_heading_run_into_its_sentence_is_not_the_label() {
+        assert_eq!(label_of("一、全市常住人口全市常住人口为"), "全市常住人口");
+        assert_eq!(
+            label_of("3、城镇居民人均可支配收入"),
+            "城镇居民人均可支配收入"
+        );
+        // A number that is part of the measure stays.
+        assert_eq!(label_of("5G基站"), "5G基站");
+        assert_eq!(label_of("十大重点行业"), "十大重点行业");
     }
 
     #[test]

@@ -55,6 +55,10 @@ pub enum GroupKind {
     Complement,
     Partition,
     PartitionBound,
+    /// An exhaustive partition stated whole, whose growth rates are nominal.
+    PartitionNominal,
+    /// An exhaustive partition stated whole, whose growth rates are real or indices.
+    PartitionReal,
 }
 
 impl GroupKind {
@@ -73,6 +77,8 @@ impl GroupKind {
         ("complement", GroupKind::Complement),
         ("partition", GroupKind::Partition),
         ("partition-bound", GroupKind::PartitionBound),
+        ("partition-nominal", GroupKind::PartitionNominal),
+        ("partition-real", GroupKind::PartitionReal),
     ];
 
     pub fn from_name(s: &str) -> Option<GroupKind> {
@@ -93,7 +99,10 @@ impl GroupKind {
             GroupKind::Change => &[Role::Level, Role::Change, Role::Rate],
             GroupKind::Consecutive => &[Role::Start, Role::End, Role::Duration],
             GroupKind::Complement => &[Role::Part, Role::Whole],
-            GroupKind::Partition | GroupKind::PartitionBound => &[Role::Whole, Role::Part],
+            GroupKind::Partition
+            | GroupKind::PartitionBound
+            | GroupKind::PartitionNominal
+            | GroupKind::PartitionReal => &[Role::Whole, Role::Part],
         }
     }
 

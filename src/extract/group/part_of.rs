@@ -75,13 +75,17 @@ fn in_article(text: &Text, facts: &[Fact], range: Range<usize>) -> Vec<Group> {
     // Levels indexed by every proper suffix of their label, and counted by label and scope, so
     // that finding the parts of a whole costs a lookup, not a pass over the article.
     let mut by_suffix: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut twins: HashMap<(&str, Option<&str>, &str), usize> = HashMap::new();
+    // The first figure with each label and scope, and whether every other one restates its
+    // value (a headline repeated in the body).
+    let mut twins: HashMap<(&str, Option<&str>, &str), (usize, bool)> = HashMap::new();
     for (i, f) in article.iter().enumerate() {
         if !f.is_level() {
             continue;
         }
         let key = (f.label.as_str(), f.period.as_deref(), f.figure.unit);
-        *twins.entry(key).or_default() += 1;
+        let (first, same) = twins.entry(key).or_insert((i, true));
+        let a = &article[*first].figure;
+        *same &= a.printed == f.figure.printed && a.factor == f.figure.factor;
         for (j, _) in f.label.char_indices().skip(1) {
             by_suffix.entry(&f.label[j..]).or_default().push(i);
         }
@@ -98,13 +102,14 @@ fn in_article(text: &Text, facts: &[Fact], range: Range<usize>) -> Vec<Group> {
         {
             continue;
         }
-        // The whole must be the one figure with that label in its article and period.
+        // The whole must be the one figure with that label in its article and period, or its
+        // first statement where every other one restates it.
         let key = (
             whole.label.as_str(),
             whole.period.as_deref(),
             whole.figure.unit,
         );
-        if twins.get(&key) != Some(&1) {
+        if twins.get(&key) != Some(&(w, true)) {
             continue;
         }
         let parts: Vec<usize> = by_suffix
