@@ -42,11 +42,10 @@ pub struct Partition {
     /// between its parts' slowest and fastest), `none` where neither holds.
     #[serde(default)]
     pub growth: Growth,
-    /// The names open a label rather than end it: `东部地区` cuts any measure
-    /// (`东部地区实际使用外资金额`), whose whole is the same measure without it, or with one of
-    /// the `whole` names before it (`全国实际使用外资金额`).
+    /// The whole and its parts are averages over one population (`人均可支配收入` and its
+    /// sources per head), which add up as totals do; other averages are never summed.
     #[serde(default)]
-    pub prefix: bool,
+    pub averaged: bool,
     /// Short texts: in each `pass` the partition holds, in each `fail` it is broken.
     pub examples: Examples,
 }
@@ -111,13 +110,6 @@ impl Partition {
         if let Some(part) = p.parts.iter().find(|q| q.weight != 1 && q.weight != -1) {
             let name = part.names.first().cloned().unwrap_or_default();
             return Err(err("names", &name, "a part's weight is 1 or -1".into()));
-        }
-        if p.prefix && p.parts.iter().any(|q| q.weight != 1) {
-            return Err(err(
-                "prefix",
-                "true",
-                "a partition by prefix adds its parts: every weight is 1".into(),
-            ));
         }
         let names = p.whole.iter().chain(p.parts.iter().flat_map(|q| &q.names));
         if let Some(empty) = names.clone().find(|n| n.chars().count() < 2) {

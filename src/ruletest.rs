@@ -301,7 +301,7 @@ mod tests {
         let r = run(&[], &set, std::slice::from_ref(&dirty), Snapshots::Ignore);
         assert_eq!(r.failed(), 1);
         let expected = Fixture {
-            expect: Some("parts-sum-total 70亿元\n".into()),
+            expect: Some("partition-sum 70亿元\n".into()),
             ..dirty
         };
         let r = run(&[], &set, &[expected], Snapshots::Ignore);

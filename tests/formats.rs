@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 const FIXTURES: [&str; 3] = [
     "planted-share-sum.txt",
-    "planted-parts-sum-total.txt",
+    "planted-partition-sum.txt",
     "clean-trade.txt",
 ];
 

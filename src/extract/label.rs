@@ -44,7 +44,10 @@ fn strip_leading(mut s: &str) -> &str {
         let mut digits = s.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '.');
         // `1至9月`: a span of months.
         if digits.len() < s.len() {
-            if let Some(rest) = digits.strip_prefix('至').or_else(|| digits.strip_prefix('到')) {
+            if let Some(rest) = digits
+                .strip_prefix('至')
+                .or_else(|| digits.strip_prefix('到'))
+            {
                 let end = rest.trim_start_matches(|c: char| c.is_ascii_digit());
                 if end.len() < rest.len() {
                     digits = end;
@@ -267,7 +270,10 @@ mod tests {
     fn label_drops_time_and_verbs() {
         assert_eq!(label_of("2023年全国网上零售额"), "全国网上零售额");
         assert_eq!(label_of("其中出口"), "出口");
-        assert_eq!(label_of("1至9月全国实际使用外资金额"), "全国实际使用外资金额");
+        assert_eq!(
+            label_of("1至9月全国实际使用外资金额"),
+            "全国实际使用外资金额"
+        );
         assert_eq!(label_of("规上工业企业数量达到"), "规上工业企业数量");
         assert_eq!(
             label_of("福建省对共建“一带一路”国家进出口"),

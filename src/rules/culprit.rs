@@ -76,7 +76,7 @@ impl Probe<'_> {
 }
 
 /// The rule's assertion reads growth rates (`prev`, `growth`).
-fn uses_growth(rule: &Rule) -> bool {
+pub(super) fn uses_growth(rule: &Rule) -> bool {
     rule.spec.assertion.contains("prev(") || rule.spec.assertion.contains("growth(")
 }
 

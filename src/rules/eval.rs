@@ -10,7 +10,6 @@ use super::expr::{CmpOp, Comparison, Env, EvalError, Term, Value};
 use super::{CompiledSelector, Rule};
 use crate::extract::{Extraction, Fact, Group, Kind, Role};
 use crate::finding::{Finding, FindingLabel, Severity};
-use crate::interval::Interval;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashSet};
 
@@ -86,12 +85,12 @@ fn bind(rule: &Rule, ex: &Extraction, group: &Group) -> Option<BTreeMap<String, 
 ///
 /// `growths` is the extraction's [`GrowthIndex`], so that a long sentence is not walked again
 /// for every figure in it.
-fn growth_of(ex: &Extraction, growths: &GrowthIndex, i: usize) -> Option<Interval> {
+fn growth_of(ex: &Extraction, growths: &GrowthIndex, i: usize) -> Option<usize> {
     let level = &ex.facts[i];
     let mut k = growths.next[i + 1];
     while k < growths.stop[i] {
         if ex.facts[k].label == level.label {
-            return Some(ex.facts[k].figure.interval);
+            return Some(k);
         }
         k = growths.next[k + 1];
     }
@@ -375,7 +374,8 @@ pub fn check_rule_marking(rule: &Rule, ex: &Extraction, checked: &mut [bool]) ->
                     .map(|&i| {
                         display.term(
                             &ex.facts[i],
-                            growth_of(ex, growths.get_or_init(|| GrowthIndex::new(&ex.facts)), i),
+                            growth_of(ex, growths.get_or_init(|| GrowthIndex::new(&ex.facts)), i)
+                                .map(|g| ex.facts[g].figure.interval),
                         )
                     })
                     .collect();
@@ -441,6 +441,21 @@ pub fn check_rule_marking(rule: &Rule, ex: &Extraction, checked: &mut [bool]) ->
                     span: f.figure.span.clone(),
                     note: expand(&note, &names, ex, &extra),
                 });
+            }
+        }
+        // A rule that reads growth rates doubts them as much as the levels: each is pointed at.
+        if culprit::uses_growth(rule) {
+            let growths = growths.get_or_init(|| GrowthIndex::new(&ex.facts));
+            for &i in &ids {
+                if let Some(g) = growth_of(ex, growths, i) {
+                    labels.push(FindingLabel {
+                        span: ex.facts[g].figure.span.clone(),
+                        note: format!(
+                            "growth of {}: {}",
+                            ex.facts[i].label, ex.facts[g].figure.text
+                        ),
+                    });
+                }
             }
         }
         for s in &group.extra {

@@ -464,6 +464,26 @@ fn growth_term(t: &Term, slack: Decimal) -> Result<Term, EvalError> {
     })
 }
 
+/// The value a year earlier implied by a term and its growth rate: `x / (1 + g)`.
+fn prev_term(t: &Term, slack: Decimal) -> Result<Term, EvalError> {
+    let g = growth_term(t, slack)?;
+    let hundred = Interval::exact(Decimal::ONE_HUNDRED);
+    let factor = hundred.add(&g.interval).div(&hundred);
+    Ok(Term {
+        interval: t.interval.div(&factor),
+        shown: format!(
+            "{} / (1 {} {}%)",
+            t.shown,
+            if g.shown.starts_with('-') { "-" } else { "+" },
+            g.shown.trim_start_matches(['+', '-']).trim_end_matches('%')
+        ),
+        decimals: t.decimals + 1,
+        unit: t.unit.clone(),
+        factor: t.factor,
+        growth: None,
+    })
+}
+
 impl Expr {
     /// The value of an expression made of literals only (`0`, `-(1 - 1)`), if it is one.
     pub fn literal(&self) -> Option<Decimal> {
@@ -509,6 +529,13 @@ impl Expr {
                 inner
                     .iter()
                     .map(|t| growth_term(t, env.growth_slack()))
+                    .collect()
+            }
+            Expr::Call(f, args) if f == "prev" => {
+                let inner = args.first().ok_or(EvalError::Empty)?.eval_list(env)?;
+                inner
+                    .iter()
+                    .map(|t| prev_term(t, env.growth_slack()))
                     .collect()
             }
             _ => Err(EvalError::NotAList),
@@ -620,19 +647,12 @@ impl Expr {
             "prev" => {
                 let v = arg(0)?.eval_list(env)?;
                 let t = v.first().ok_or(EvalError::Empty)?;
-                let g = growth_term(t, env.growth_slack())?;
-                let hundred = Interval::exact(Decimal::ONE_HUNDRED);
-                let factor = hundred.add(&g.interval).div(&hundred);
+                let p = prev_term(t, env.growth_slack())?;
                 Ok(Value {
-                    interval: t.interval.div(&factor),
-                    shown: format!(
-                        "{} / (1 {} {}%)",
-                        t.shown,
-                        if g.shown.starts_with('-') { "-" } else { "+" },
-                        g.shown.trim_start_matches(['+', '-']).trim_end_matches('%')
-                    ),
-                    decimals: t.decimals + 1,
-                    unit: t.unit.clone(),
+                    interval: p.interval,
+                    shown: p.shown,
+                    decimals: p.decimals,
+                    unit: p.unit,
                     atomic: false,
                 })
             }

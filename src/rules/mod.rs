@@ -437,7 +437,7 @@ mod tests {
     fn default_rules_compile() {
         let set = RuleSet::default_set();
         assert!(set.get("share-sum").is_some());
-        assert!(set.get("parts-sum-total").is_some());
+        assert!(set.get("partition-sum").is_some());
         assert!(set.get("parts-within-whole").is_some());
     }
 

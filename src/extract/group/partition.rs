@@ -13,7 +13,7 @@
 
 use super::part_of::core;
 use super::{member, Group, GroupKind, Role};
-use crate::concepts::{partitions, Partition};
+use crate::concepts::{partitions, Growth, Partition};
 use crate::extract::fact::Fact;
 use std::collections::BTreeMap;
 
@@ -46,22 +46,37 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
         // The subject of the last whole of this partition, and its sentence: a part of the same
         // sentence that names no subject of its own (`中国代表团共获得奖牌383枚，金牌201枚`)
         // elides that one.
-        let mut last_whole: Option<(usize, &str)> = None;
+        // A `其中` part (`…进出口10089.2亿元。其中，出口5455亿元`) elides its whole's subject
+        // wherever it stands.
+        let mut last_whole: Option<(usize, &str, usize)> = None;
+        let mut last_part: Option<(usize, &str)> = None;
         for (i, f) in facts.iter().enumerate() {
-            if !f.is_additive() || f.target || f.on_a_day || f.in_list {
+            let adds_up = f.is_additive() || (p.averaged && f.is_level());
+            if !adds_up || f.target || f.on_a_day || f.in_list {
                 continue;
             }
             let Some((role, mut subject)) = matched(p, &f.label) else {
                 continue;
             };
             match (role, last_whole) {
-                (None, _) => last_whole = Some((f.sentence, subject)),
-                (Some(_), Some((sentence, whole_subject)))
-                    if subject.is_empty() && sentence == f.sentence =>
+                (None, _) => last_whole = Some((f.sentence, subject, i)),
+                (Some(_), Some((sentence, whole_subject, w)))
+                    if subject.is_empty() && (sentence == f.sentence || f.subset_of == Some(w)) =>
                 {
                     subject = whole_subject;
                 }
                 _ => {}
+            }
+            // `全国居民人均工资性收入8091元…；人均经营净收入2265元`: a part that names no subject
+            // has its sibling's, stated before it in its paragraph.
+            match last_part {
+                Some((paragraph, sibling)) if subject.is_empty() && paragraph == f.paragraph => {
+                    subject = sibling;
+                }
+                _ => {}
+            }
+            if role.is_some() {
+                last_part = Some((f.paragraph, subject));
             }
             let key = (f.article, subject, f.period.as_deref(), f.figure.unit);
             let entry = found
@@ -120,12 +135,21 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
                         .chain(&stated)
                         .all(|i| g.facts().any(|f| f == *i))
             });
-            if known {
-                continue;
-            }
             let mut members = vec![member(whole, Role::Whole)];
             members.extend(stated.into_iter().map(|i| member(i, Role::Part)));
-            out.push(Group::new(kind, members));
+            // Growth rates relate only where every part is stated: then last year's parts made
+            // last year's whole too.
+            let growth = match (kind, p.growth) {
+                (GroupKind::Partition, Growth::Nominal) => Some(GroupKind::PartitionNominal),
+                (GroupKind::Partition, Growth::Real) => Some(GroupKind::PartitionReal),
+                _ => None,
+            };
+            if let Some(growth) = growth {
+                out.push(Group::new(growth, members.clone()));
+            }
+            if !known {
+                out.push(Group::new(kind, members));
+            }
         }
     }
     out

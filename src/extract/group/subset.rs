@@ -140,6 +140,69 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
             f.subset_of.get_or_insert(whole);
         }
     }
+    mark_noun_scopes(text, facts);
+}
+
+/// `在全国接待的5.26亿人次游客中，…`, `全市常住人口中，…`, `卫生技术人员中，…`: a noun phrase
+/// closed by `中，` opens a subset of what it names, to the end of its sentence. The whole is
+/// the level stated inside the phrase, or else the latest level before it in its article whose
+/// label the phrase names, scope words (`全国`, `全市`) aside. A phrase that names no stated
+/// level (`在推进改革中，`) opens nothing.
+fn mark_noun_scopes(text: &Text, facts: &mut [Fact]) {
+    let t = text.as_str();
+    let st = &text.structure;
+    let mut at_all: Vec<usize> = ["中，", "中,"]
+        .iter()
+        .flat_map(|m| t.match_indices(m).map(|(i, _)| i))
+        .filter(|&i| !t[..i].ends_with('其') && !t[..i].ends_with('之'))
+        .collect();
+    at_all.sort_unstable();
+    for at in at_all {
+        let clause_start = st
+            .clauses
+            .get(st.clause_at(at))
+            .map_or(at, |c| c.range.start);
+        let split = facts.partition_point(|f| f.figure.norm.end <= at);
+        let inside = facts[..split]
+            .iter()
+            .rposition(|f| f.figure.norm.start >= clause_start && f.is_level());
+        let whole = match inside {
+            Some(w) => Some(w),
+            None => {
+                let phrase = t[clause_start..at]
+                    .trim_start_matches(['在', '从'])
+                    .trim_start();
+                let named = crate::extract::label::label_of(phrase);
+                let named = super::part_of::core(&named);
+                let article = st
+                    .paragraphs
+                    .get(st.paragraph_at(at))
+                    .map_or(0, |p| p.article);
+                (named.chars().count() >= 2)
+                    .then(|| {
+                        facts[..split].iter().rposition(|f| {
+                            f.article == article
+                                && f.is_level()
+                                && !f.after_qizhong
+                                && super::part_of::core(&f.label) == named
+                        })
+                    })
+                    .flatten()
+            }
+        };
+        let Some(whole) = whole.filter(|&w| {
+            facts[w].is_additive() && !facts[w].target && facts[w].figure.value.is_sign_positive()
+        }) else {
+            continue;
+        };
+        let scope_end = full_sentence_end(text, at);
+        for f in facts[split..]
+            .iter_mut()
+            .take_while(|f| f.figure.norm.end <= scope_end)
+        {
+            f.subset_of.get_or_insert(whole);
+        }
+    }
 }
 
 /// The marker opens a sentence, and the sentence of the whole lists several levels of one
