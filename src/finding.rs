@@ -40,4 +40,35 @@ pub struct Finding {
     pub help: String,
     /// In text order.
     pub labels: Vec<FindingLabel>,
+    /// The likely-culprit corrections: each one figure changed alone to a value at which the
+    /// relation holds, nearest change first. Empty when no single figure can make it hold.
+    pub fixes: Vec<Fix>,
+}
+
+/// One figure's correction: its number `from` becomes `to`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// Byte range of the figure in the original text (as a label's span).
+    pub span: Range<usize>,
+    /// The number as printed (`5455`) and the value at which the relation holds (`5355`).
+    pub from: String,
+    pub to: String,
+    /// The relation also holds beyond this value: `or less`, `or more`.
+    pub open: Option<&'static str>,
+    /// One slip of the pen (a digit changed, two swapped) from the printed figure gives this
+    /// value, which also fits: the likeliest culprit.
+    pub slip: Option<String>,
+}
+
+impl Fix {
+    /// The figure's original text (`text` is the draft's) with its number changed, layout
+    /// kept: `1367.7\n亿元` → `1267.7\n亿元`. None when the number is not printed as read
+    /// (full-width digits, Chinese numerals), where a plain replacement would be wrong.
+    pub fn replacement(&self, text: &str) -> Option<String> {
+        let original = text.get(self.span.clone())?;
+        let at = original.find(&self.from)?;
+        let mut out = original.to_string();
+        out.replace_range(at..at + self.from.len(), &self.to);
+        Some(out)
+    }
 }

@@ -8,24 +8,27 @@
 
 pub mod concepts;
 pub mod datafiles;
+pub mod docx;
 pub mod expect;
 pub mod extract;
 pub mod finding;
 pub mod interval;
 pub mod lexicon;
 pub mod limits;
+pub mod lsp;
 pub mod markdown;
 pub mod number;
 pub mod report;
 pub mod rules;
 pub mod ruletest;
+pub mod serve;
 pub mod snippet;
 pub mod source;
 pub mod suppress;
 pub mod text;
 
 pub use extract::{extract, Extraction, Fact};
-pub use finding::{Finding, FindingLabel, Severity};
+pub use finding::{Finding, FindingLabel, Fix, Severity};
 pub use rules::RuleSet;
 pub use source::Source;
 

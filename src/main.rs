@@ -6,7 +6,7 @@
 mod cli;
 
 use clap::Parser;
-use cli::args::{Cli, Command, Format, RulesCommand};
+use cli::args::{Cli, ColorChoice, Command, Format, RulesCommand};
 use cli::{check, inputs, print, rules_cmd};
 use hedui::report;
 use std::io::Write;
@@ -73,7 +73,7 @@ fn extract(
     // As `hedui check` does: no draft read at all is hedui not doing its job.
     let none = inputs.sources.is_empty() && !failed;
     if none {
-        eprintln!("hedui: no draft was read (no .txt or .md file under the given paths)");
+        eprintln!("hedui: no draft was read (no .txt, .md or .docx file under the given paths)");
     }
     if failed || none {
         ExitCode::from(2)
@@ -97,8 +97,18 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    cli::errors::set_color(match cli.color {
+        ColorChoice::Auto => None,
+        ColorChoice::Always => Some(true),
+        ColorChoice::Never => Some(false),
+    });
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Init { path, force } => cli::init::run(&path, force),
+        Command::Completions { shell } => cli::docs_cmd::completions(shell),
+        Command::Man => cli::docs_cmd::man(),
+        Command::Serve { port } => cli::serve_cmd::run(port),
+        Command::Lsp => cli::serve_cmd::lsp(),
         Command::Extract {
             paths,
             format,

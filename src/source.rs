@@ -25,6 +25,9 @@ pub struct Source {
     pub blocks: Option<Vec<usize>>,
     /// The encoding the draft was decoded from when it was not UTF-8 (`UTF-16LE`, `UTF-16BE`).
     pub decoded_from: Option<&'static str>,
+    /// Read from a Word file: each line of `text` is one paragraph of its `word/document.xml`
+    /// (see [`crate::docx`]), and byte offsets are offsets in that text, not in the file.
+    pub docx: bool,
 }
 
 /// The byte order of a UTF-16 text.
@@ -145,6 +148,7 @@ impl Source {
             prose: None,
             blocks: None,
             decoded_from: None,
+            docx: false,
         }
     }
 
@@ -196,6 +200,7 @@ impl Source {
                 prose: None,
                 blocks: None,
                 decoded_from: None,
+                docx: false,
             }),
             Err(e) => {
                 let good = e.valid_up_to();

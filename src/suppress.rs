@@ -106,6 +106,7 @@ pub fn apply_markers(text: &str, findings: Vec<Finding>) -> Vec<Finding> {
                     span: m.span.clone(),
                     note: "this marker".into(),
                 }],
+                fixes: Vec::new(),
             });
         }
     }
@@ -249,6 +250,7 @@ mod tests {
                 span,
                 note: String::new(),
             }],
+            fixes: Vec::new(),
         }
     }
 

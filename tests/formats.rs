@@ -153,6 +153,7 @@ fn sarif_fingerprint_is_the_baseline_fingerprint_and_counts_repeats() {
         message: "m".into(),
         help: String::new(),
         labels: Vec::new(),
+        fixes: Vec::new(),
     };
     let expected = hedui::suppress::fingerprint("", &finding);
     let source = Source::new("稿件/a b.txt", "");
@@ -193,6 +194,7 @@ fn hand_finding() -> Finding {
             span: start..start + "100%".len(),
             note: "增长: 100%".into(),
         }],
+        fixes: Vec::new(),
     }
 }
 
@@ -220,6 +222,7 @@ fn github_leaves_out_columns_of_a_label_cut_by_a_line_break() {
             span: start..end,
             note: "n".into(),
         }],
+        fixes: Vec::new(),
     };
     assert_eq!(
         github::render(&source, &[finding]),

@@ -8,13 +8,24 @@ use std::path::PathBuf;
     name = "hedui",
     version,
     about = "核对: checks the figures of Chinese news drafts against each other",
-    long_about = "hedui reads editorial drafts (plain text or Markdown), finds every figure in \\
+    long_about = "hedui reads editorial drafts (plain text, Markdown or Word), finds every figure in \\
                   them, and checks the figures against each other with declarative rules. \\
                   Exit code 0: no error; 1: errors found; 2: hedui could not do its job."
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// When to colour output: `auto` colours a terminal (and honours NO_COLOR), never a file
+    /// or a pipe.
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Subcommand, Debug)]
@@ -42,6 +53,31 @@ pub enum Command {
         #[arg(long)]
         groups: bool,
     },
+    /// Write a commented `hedui.json` in the current folder (or at the path given).
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "hedui.json")]
+        path: PathBuf,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Serve a local page where editors paste or drop a draft and see its figures checked, and
+    /// `POST /api/check` for programs.
+    Serve {
+        /// The port on 127.0.0.1; 0 picks a free one.
+        #[arg(long, default_value_t = 8642)]
+        port: u16,
+    },
+    /// A language server over standard input and output, for editors (VS Code, Neovim, Helix).
+    Lsp,
+    /// Print a shell's completion script: `hedui completions bash > /etc/bash_completion.d/hedui`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print hedui's man page (roff): `hedui man > hedui.1; man ./hedui.1`.
+    Man,
     /// List, explain or test rules; print the schema of rule files.
     Rules {
         #[command(subcommand)]
@@ -54,7 +90,8 @@ pub enum Command {
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// Draft files, or folders searched for `.txt` and `.md` drafts (honouring `.gitignore`);
+    /// Draft files, or folders searched for `.txt`, `.md` and `.docx` drafts (honouring
+    /// `.gitignore`);
     /// `-` reads standard input. Without a path: the `drafts` of `hedui.json`.
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -69,6 +106,9 @@ pub struct CheckArgs {
     /// Exit with 1 when there are warnings, not only errors.
     #[arg(long, help_heading = "Outcome")]
     pub deny_warnings: bool,
+    /// Exit with 0 even when errors are found (2 still means hedui could not do its job).
+    #[arg(long, help_heading = "Outcome", conflicts_with = "deny_warnings")]
+    pub exit_zero: bool,
     /// Leave out the findings recorded in this baseline file.
     #[arg(long, value_name = "FILE", help_heading = "Outcome")]
     pub baseline: Option<PathBuf>,
@@ -76,6 +116,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE", help_heading = "Outcome")]
     pub write_baseline: Option<PathBuf>,
 
+    /// Write the report to this file instead of standard output (never coloured unless
+    /// `--color always`).
+    #[arg(long, short = 'o', value_name = "FILE", help_heading = "Output")]
+    pub output_file: Option<PathBuf>,
     /// Print the number of findings per rule at the end.
     #[arg(long, help_heading = "Output")]
     pub statistics: bool,

@@ -3,7 +3,9 @@
 
 use super::args::{CheckArgs, Format};
 use super::config::Config;
-use super::errors::{fail, stdout_style, ConfigError, ConfigLoadError, InternalError, UnknownRule};
+use super::errors::{
+    fail, file_style, stdout_style, ConfigError, ConfigLoadError, InternalError, UnknownRule,
+};
 use super::inputs;
 use super::print;
 use hedui::report;
@@ -376,6 +378,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let all: Vec<&Finding> = checked.iter().flat_map(|(_, f)| f).collect();
     let errors = all.iter().filter(|f| f.severity == Severity::Error).count();
     let warnings = all.len() - errors;
+    let mut rendered = String::new();
     match args.format {
         Format::Json => {
             let files = checked
@@ -383,40 +386,56 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 .map(|(s, f)| report::json::file(s, f))
                 .collect();
             let doc = report::json::document(files, &all, coverage);
-            print(&format!(
+            rendered.push_str(&format!(
                 "{}\n",
                 serde_json::to_string_pretty(&doc).unwrap_or_default()
             ));
         }
         Format::Sarif => {
             let doc = report::sarif::document(&checked, &rules);
-            print(&format!(
+            rendered.push_str(&format!(
                 "{}\n",
                 serde_json::to_string_pretty(&doc).unwrap_or_default()
             ));
         }
         Format::Github => {
             for (s, f) in &checked {
-                print(&report::github::render(s, f));
+                rendered.push_str(&report::github::render(s, f));
             }
         }
         Format::Concise => {
             for (s, f) in &checked {
-                print(&report::concise::render(s, f));
+                rendered.push_str(&report::concise::render(s, f));
             }
         }
         Format::Human => {
-            let style = stdout_style();
+            let style = if args.output_file.is_some() {
+                file_style()
+            } else {
+                stdout_style()
+            };
             for (s, f) in &checked {
-                print(&report::human::render(s, f, style));
+                rendered.push_str(&report::human::render(s, f, style));
             }
             if !checked.is_empty() && !args.quiet {
-                print(&format!(
+                rendered.push_str(&format!(
                     "{}\n",
                     report::human::summary(checked.len(), errors, warnings)
                 ));
             }
         }
+    }
+    if let Some(path) = &args.output_file {
+        if let Err(e) = std::fs::write(path, &rendered) {
+            fail(&ConfigError {
+                path: path.display().to_string(),
+                reason: format!("cannot write the report: {e}"),
+                help: Some("--output-file names a file in a folder that exists".into()),
+            });
+            return ExitCode::from(2);
+        }
+    } else {
+        print(&rendered);
     }
     if args.statistics {
         eprint!("{}", statistics(&checked, coverage));
@@ -426,10 +445,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
     let none = checked.is_empty() && !failed;
     if none {
-        eprintln!("hedui: no draft was checked (no .txt or .md file under the given paths)");
+        eprintln!("hedui: no draft was checked (no .txt, .md or .docx file under the given paths)");
     }
     if failed || none {
         ExitCode::from(2)
+    } else if args.exit_zero {
+        ExitCode::SUCCESS
     } else if errors > 0 || (args.deny_warnings && warnings > 0) {
         ExitCode::from(1)
     } else {

@@ -27,6 +27,9 @@ pub const FILE_NAME: &str = "hedui.json";
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// Explanations for people (`hedui init` writes them); JSON has no comments.
+    #[serde(default, rename = "$comment")]
+    _comment: serde::de::IgnoredAny,
     /// What `hedui check` checks when no path is given.
     #[serde(default)]
     pub drafts: Vec<PathBuf>,
@@ -61,7 +64,7 @@ pub struct Config {
 }
 
 const KEYS: &str =
-    "hedui.json takes drafts, rules, default_rules, lexicon, concepts, select, ignore, severity, exclude and baseline";
+    "hedui.json takes $comment, drafts, rules, default_rules, lexicon, concepts, select, ignore, severity, exclude and baseline";
 
 /// A serde_json error in `hedui.json`, with a caret at its place (at the key itself for an
 /// unknown field).
@@ -104,6 +107,7 @@ impl Default for Config {
     /// No file: the default rules, nothing else.
     fn default() -> Self {
         Config {
+            _comment: serde::de::IgnoredAny,
             drafts: Vec::new(),
             rules: Vec::new(),
             default_rules: true,

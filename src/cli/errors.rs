@@ -71,16 +71,39 @@ pub enum ConfigLoadError {
     Parse(#[from] Box<ConfigFileError>),
 }
 
+/// `--color`: None is `auto`, Some(true) `always`, Some(false) `never`. Set once by `main`.
+static COLOR: std::sync::OnceLock<Option<bool>> = std::sync::OnceLock::new();
+
+pub fn set_color(choice: Option<bool>) {
+    let _ = COLOR.set(choice);
+}
+
+/// Whether to colour a stream: `--color always`/`never`, else a terminal without NO_COLOR.
+fn colour(terminal: bool) -> bool {
+    match COLOR.get().copied().flatten() {
+        Some(forced) => forced,
+        None => std::env::var_os("NO_COLOR").is_none() && terminal,
+    }
+}
+
 pub fn stderr_style() -> Style {
     Style {
-        color: std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal(),
+        color: colour(std::io::stderr().is_terminal()),
         width: 100,
     }
 }
 
 pub fn stdout_style() -> Style {
     Style {
-        color: std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal(),
+        color: colour(std::io::stdout().is_terminal()),
+        width: 100,
+    }
+}
+
+/// The style of a report written to a file: coloured only under `--color always`.
+pub fn file_style() -> Style {
+    Style {
+        color: colour(false),
         width: 100,
     }
 }

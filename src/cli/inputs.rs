@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// The extensions of drafts found in folders. Files named on the command line are read
 /// whatever their extension.
-const DRAFT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+const DRAFT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "docx"];
 
 /// How many bytes are looked at to tell a binary file from a draft.
 const SNIFF: usize = 8192;
@@ -150,6 +150,18 @@ fn read_one(path: &Path, stdin_name: Option<&str>) -> Result<Option<Source>, ()>
             }
         }
     };
+    if hedui::docx::is_docx(&name) {
+        return match hedui::docx::read(&name, &bytes) {
+            Ok(s) => {
+                note_overlong_numbers(&s);
+                Ok(Some(s))
+            }
+            Err(e) => {
+                fail(&e);
+                Err(())
+            }
+        };
+    }
     let utf16 = hedui::source::Utf16::detect(&bytes).is_some();
     if !utf16 && bytes[..bytes.len().min(SNIFF)].contains(&0) {
         eprintln!(

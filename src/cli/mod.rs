@@ -3,9 +3,12 @@
 pub mod args;
 pub mod check;
 pub mod config;
+pub mod docs_cmd;
 pub mod errors;
+pub mod init;
 pub mod inputs;
 pub mod rules_cmd;
+pub mod serve_cmd;
 
 use std::io::Write;
 

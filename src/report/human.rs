@@ -260,7 +260,25 @@ pub fn render(source: &Source, findings: &[Finding], style: Style) -> String {
             let report = FindingReport { finding, src: &src };
             out.push_str(&render_diagnostic(&report, style));
         }
+        if source.docx {
+            out.push_str(&docx_places(source, finding));
+        }
         out.push('\n');
+    }
+    out
+}
+
+/// In a Word draft, where each labelled figure is: its paragraph and its offset in it (the
+/// header's line and column say the same, but an editor looks for paragraphs in Word).
+fn docx_places(source: &Source, finding: &Finding) -> String {
+    let mut out = String::new();
+    for l in &finding.labels {
+        let (paragraph, offset) = crate::docx::paragraph_offset(&source.text, l.span.start);
+        out.push_str(&format!(
+            "  = in {}: paragraph {paragraph}, offset {offset}: {}\n",
+            source.name,
+            &source.text[l.span.clone()]
+        ));
     }
     out
 }

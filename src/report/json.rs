@@ -2,7 +2,9 @@
 //!
 //! ```json
 //! {"files":[{"path":…,"findings":[{"rule":…,"severity":"error","message":…,"help":…,
-//!   "labels":[{"start":…,"end":…,"line":…,"column":…,"text":…,"note":…}]}]}],
+//!   "labels":[{"start":…,"end":…,"line":…,"column":…,"text":…,"note":…}],
+//!   "fixes":[{"start":…,"end":…,"line":…,"column":…,"text":…,"replacement":…,
+//!             "open":null,"slip":null}]}]}],
 //!  "summary":{"errors":…,"warnings":…,"figures":…,"checked":…}}
 //! ```
 //!
@@ -11,6 +13,15 @@
 //!
 //! `start`/`end` are byte offsets into the file as read (a BOM counts), `line`/`column` are
 //! 1-based with columns in characters.
+//!
+//! For a Word draft (`.docx`) labels and fixes also give `paragraph` and `offset` (characters
+//! before the span in that paragraph), and `start`/`end` are offsets in the text read from
+//! `word/document.xml`.
+//!
+//! `fixes` are the likely-culprit corrections, nearest first: replacing one figure's `text`
+//! with `replacement` makes the relation hold. `open` (`or less`, `or more`) says it keeps
+//! holding beyond that value; `slip` names a value one slip of the pen (a digit changed, two
+//! swapped) from the printed figure that also fits.
 
 use super::position::LineIndex;
 use crate::finding::{Finding, Severity};
@@ -29,7 +40,7 @@ pub fn file(source: &Source, findings: &[Finding]) -> Value {
                 .map(|l| {
                     let (line, column) = lines.line_col(l.span.start);
                     let (end_line, end_column) = lines.line_col(l.span.end);
-                    json!({
+                    let mut label = json!({
                         "start": l.span.start + source.offset,
                         "end": l.span.end + source.offset,
                         "line": line,
@@ -38,7 +49,33 @@ pub fn file(source: &Source, findings: &[Finding]) -> Value {
                         "end_column": end_column,
                         "text": &source.text[l.span.clone()],
                         "note": l.note,
-                    })
+                    });
+                    if source.docx {
+                        where_in_docx(&mut label, &source.text, l.span.start);
+                    }
+                    label
+                })
+                .collect();
+            let fixes: Vec<Value> = f
+                .fixes
+                .iter()
+                .filter_map(|x| Some((x, x.replacement(&source.text)?)))
+                .map(|(x, replacement)| {
+                    let (line, column) = lines.line_col(x.span.start);
+                    let mut fix = json!({
+                        "start": x.span.start + source.offset,
+                        "end": x.span.end + source.offset,
+                        "line": line,
+                        "column": column,
+                        "text": &source.text[x.span.clone()],
+                        "replacement": replacement,
+                        "open": x.open,
+                        "slip": x.slip,
+                    });
+                    if source.docx {
+                        where_in_docx(&mut fix, &source.text, x.span.start);
+                    }
+                    fix
                 })
                 .collect();
             json!({
@@ -47,10 +84,20 @@ pub fn file(source: &Source, findings: &[Finding]) -> Value {
                 "message": f.message,
                 "help": f.help,
                 "labels": labels,
+                "fixes": fixes,
             })
         })
         .collect();
     json!({ "path": source.name, "findings": findings })
+}
+
+/// A Word draft's place: `paragraph` (1-based, as `line`) and `offset`, the characters before
+/// the span in that paragraph's text. `start`/`end` are then offsets in the text read from
+/// `word/document.xml`, not in the `.docx` file.
+pub fn where_in_docx(value: &mut Value, text: &str, start: usize) {
+    let (paragraph, offset) = crate::docx::paragraph_offset(text, start);
+    value["paragraph"] = json!(paragraph);
+    value["offset"] = json!(offset);
 }
 
 /// The whole document: files and the summary.

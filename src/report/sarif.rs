@@ -7,7 +7,9 @@
 //! Regions give 1-based lines and columns in Unicode code points (`columnKind`
 //! `unicodeCodePoints`), with `endColumn` the column after the last character, and also
 //! `byteOffset`/`byteLength` in the file as read, BOM included, as in the JSON report. The
-//! snippet is the labelled text with its layout damage.
+//! snippet is the labelled text with its layout damage. In a Word draft (`.docx`) a line is a
+//! paragraph of `word/document.xml`; its regions have no byte offsets (the file is a zip) but
+//! `properties.paragraph` and `properties.offset` (characters before the span in it).
 //!
 //! `partialFingerprints["hedui/v1"]` is the fingerprint baselines use
 //! ([`crate::suppress::fingerprint`]): the rule id and the labelled figures as normalized text,
@@ -15,7 +17,7 @@
 //! draft (`…:1`, `…:2`), so one finding repeated in two articles of one file keeps two alerts.
 
 use super::position::LineIndex;
-use crate::finding::{Finding, FindingLabel, Severity};
+use crate::finding::{Finding, FindingLabel, Fix, Severity};
 use crate::rules::{Rule, RuleSet};
 use crate::source::Source;
 use crate::suppress::UNUSED_SUPPRESSION;
@@ -90,6 +92,16 @@ pub fn document(results: &[(Source, Vec<Finding>)], rules: &RuleSet) -> Value {
                         .map(|(i, l)| location(l, Some(i + 1)))
                         .collect();
                     result.insert("relatedLocations".into(), json!(related));
+                }
+            }
+            if !finding.fixes.is_empty() {
+                let fixes: Vec<Value> = finding
+                    .fixes
+                    .iter()
+                    .filter_map(|x| fix(source, &lines, &uri, x))
+                    .collect();
+                if !fixes.is_empty() {
+                    result.insert("fixes".into(), json!(fixes));
                 }
             }
             result.insert(
@@ -179,19 +191,53 @@ fn upper_camel(id: &str) -> String {
         .collect()
 }
 
+/// A likely-culprit correction as a SARIF `fix`: one replacement of the figure's region.
+fn fix(source: &Source, lines: &LineIndex, uri: &str, x: &Fix) -> Option<Value> {
+    let replacement = x.replacement(&source.text)?;
+    let mut description = format!("{} → {replacement}", &source.text[x.span.clone()]);
+    if let Some(open) = x.open {
+        description.push_str(&format!(" ({open})"));
+    }
+    if let Some(slip) = &x.slip {
+        description.push_str(&format!("; {slip} is one slip of the pen away"));
+    }
+    Some(json!({
+        "description": { "text": description },
+        "artifactChanges": [{
+            "artifactLocation": { "uri": uri },
+            "replacements": [{
+                "deletedRegion": span_region(source, lines, &x.span),
+                "insertedContent": { "text": replacement },
+            }],
+        }],
+    }))
+}
+
 /// A label's span as a SARIF region.
 fn region(source: &Source, lines: &LineIndex, label: &FindingLabel) -> Value {
-    let (start_line, start_column) = lines.line_col(label.span.start);
-    let (end_line, end_column) = lines.line_col(label.span.end);
-    json!({
+    span_region(source, lines, &label.span)
+}
+
+/// A byte span as a SARIF region.
+fn span_region(source: &Source, lines: &LineIndex, span: &std::ops::Range<usize>) -> Value {
+    let (start_line, start_column) = lines.line_col(span.start);
+    let (end_line, end_column) = lines.line_col(span.end);
+    let mut region = json!({
         "startLine": start_line,
         "startColumn": start_column,
         "endLine": end_line,
         "endColumn": end_column,
-        "byteOffset": label.span.start + source.offset,
-        "byteLength": label.span.len(),
-        "snippet": { "text": &source.text[label.span.clone()] },
-    })
+        "snippet": { "text": &source.text[span.clone()] },
+    });
+    if source.docx {
+        // Lines are paragraphs; bytes of the zip file mean nothing here.
+        let (paragraph, offset) = crate::docx::paragraph_offset(&source.text, span.start);
+        region["properties"] = json!({ "paragraph": paragraph, "offset": offset });
+    } else {
+        region["byteOffset"] = json!(span.start + source.offset);
+        region["byteLength"] = json!(span.len());
+    }
+    region
 }
 
 /// A draft's name as a relative URI reference: bytes other than letters, digits, `-._~` and

@@ -82,6 +82,8 @@ pub(super) fn uses_growth(rule: &Rule) -> bool {
 
 /// One figure's fix.
 struct Fix {
+    /// The figure's span, when the fix changes the figure itself (not its growth rate).
+    figure: Option<std::ops::Range<usize>>,
     shown: String,
     unit: String,
     to: Decimal,
@@ -201,6 +203,7 @@ fn fix_for(p: &Probe, t: &Term) -> Option<Fix> {
         (to - v0).checked_div(v0).map_or(Decimal::MAX, |r| r.abs())
     };
     Some(Fix {
+        figure: None,
         shown: t.shown.clone(),
         unit: t.unit.clone(),
         to,
@@ -215,15 +218,16 @@ fn fix_for(p: &Probe, t: &Term) -> Option<Fix> {
 /// a relation of more figures (a list of thousands of shares) is reported without a fix.
 const MAX_PROBED: usize = 64;
 
-/// The help line naming the figures that, changed alone, would make the relation hold.
+/// The help line naming the figures that, changed alone, would make the relation hold, and
+/// the same corrections as structured fixes.
 pub fn suggest(
     rule: &Rule,
     env: &Bound,
     names: &BTreeMap<String, Vec<usize>>,
     ex: &Extraction,
-) -> String {
+) -> (String, Vec<crate::finding::Fix>) {
     if names.values().map(Vec::len).sum::<usize>() > MAX_PROBED {
-        return String::new();
+        return (String::new(), Vec::new());
     }
     let failing =
         rule.assertion
@@ -234,7 +238,7 @@ pub fn suggest(
                 _ => false,
             });
     let Some(clause) = failing else {
-        return String::new();
+        return (String::new(), Vec::new());
     };
     let mut fixes: Vec<Fix> = Vec::new();
     for (name, ids) in names {
@@ -256,7 +260,8 @@ pub fn suggest(
                 growth: false,
                 clause,
             };
-            if let Some(fix) = fix_for(&probe, t) {
+            if let Some(mut fix) = fix_for(&probe, t) {
+                fix.figure = Some(f.span.clone());
                 fixes.push(fix);
             }
             // The growth rate stated with the figure can be the culprit too.
@@ -286,7 +291,7 @@ pub fn suggest(
         }
     }
     if fixes.is_empty() {
-        return String::new();
+        return (String::new(), Vec::new());
     }
     fixes.sort_by_key(|f| f.relative);
     fixes.truncate(MAX_FIXES);
@@ -321,5 +326,18 @@ pub fn suggest(
             only.shown, only.unit
         ));
     }
-    out
+    (out, fixes.iter().filter_map(structured).collect())
+}
+
+/// A fix as a change of the figure's number. None for a growth rate's fix, whose figure is
+/// not the one printed.
+fn structured(f: &Fix) -> Option<crate::finding::Fix> {
+    let span = f.figure.as_ref()?;
+    Some(crate::finding::Fix {
+        span: span.clone(),
+        from: f.shown.trim_start_matches('+').to_string(),
+        to: f.to.to_string(),
+        open: f.open,
+        slip: f.slip.map(|(v, _)| format!("{v}{}", f.unit)),
+    })
 }

@@ -324,6 +324,7 @@ fn not_checkable(
                proves nothing here; check these figures by hand"
             .into(),
         labels,
+        fixes: Vec::new(),
     }
 }
 
@@ -417,7 +418,7 @@ pub fn check_rule_marking(rule: &Rule, ex: &Extraction, checked: &mut [bool]) ->
                 v.interval.mid().unwrap_or_default().round_dp(v.decimals)
             )
         };
-        let fixes = culprit::suggest(rule, &env, &names, ex);
+        let (fixes, structured) = culprit::suggest(rule, &env, &names, ex);
         let extra = [
             ("lhs", point(&lhs, &lu)),
             ("rhs", point(&rhs, &ru)),
@@ -475,6 +476,7 @@ pub fn check_rule_marking(rule: &Rule, ex: &Extraction, checked: &mut [bool]) ->
             message: expand(&rule.spec.message, &names, ex, &extra),
             help,
             labels,
+            fixes: structured,
         });
     }
     findings
