@@ -46,6 +46,12 @@ pub struct Partition {
     /// sources per head), which add up as totals do; other averages are never summed.
     #[serde(default)]
     pub averaged: bool,
+    /// The names open what is measured rather than end it: `重工业` and `轻工业` cut any measure
+    /// of industry (`重工业中长期贷款余额` is a part of `工业中长期贷款余额`), `短期` and `中长期`
+    /// any loan (`短期贷款余额` of `各项贷款余额`). The measure after the name must be the same
+    /// for the whole and its parts.
+    #[serde(default)]
+    pub prefix: bool,
     /// Short texts: in each `pass` the partition holds, in each `fail` it is broken.
     pub examples: Examples,
 }

@@ -98,7 +98,7 @@ mod tests {
 
     #[test]
     fn sidecar_lines_name_a_rule_and_a_figure() {
-        let e = parse("# planted\nshare-sum 19.4％\n\nparts-sum-total 2318.7 亿元\n").unwrap();
+        let e = parse("# planted\nshare-sum 19.4％\n\npartition-sum 2318.7 亿元\n").unwrap();
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].figure, "19.4%");
         assert_eq!(e[1].figure, "2318.7亿元");

@@ -287,11 +287,11 @@ mod tests {
         let a = "开头。出口5355亿元。";
         let b = "改过的开头，多了几个字。出口5355亿元。";
         let fa = finding(
-            "parts-sum-total",
+            "partition-sum",
             a.find("5355").unwrap()..a.find("5355").unwrap() + 4,
         );
         let fb = finding(
-            "parts-sum-total",
+            "partition-sum",
             b.find("5355").unwrap()..b.find("5355").unwrap() + 4,
         );
         assert_eq!(fingerprint(a, &fa), fingerprint(b, &fb));

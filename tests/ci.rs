@@ -47,7 +47,7 @@ fn repo(name: &str) -> PathBuf {
     std::fs::write(dir.join("drafts/photo.txt"), b"\x89PNG\x00\x00binary").unwrap();
     std::fs::write(
         dir.join("drafts/summary.md"),
-        "# 外贸快报\n\n<!-- hedui-ignore: parts-sum-total -->\n全省**进出口**10089.2亿元，\
+        "# 外贸快报\n\n<!-- hedui-ignore: partition-sum -->\n全省**进出口**10089.2亿元，\
          其中，出口5355亿元；进口4634.2亿元。\n\n```\n代码里的100亿元不算\n```\n",
     )
     .unwrap();

@@ -60,7 +60,7 @@ fn piped_output_has_no_colour() {
 
 #[test]
 fn check_json_follows_the_contract() {
-    let path = "fixtures/planted-parts-sum-total.txt";
+    let path = "fixtures/planted-partition-sum.txt";
     let o = hedui(&["check", "--format", "json", path]);
     assert_eq!(code(&o), 1);
     let doc: Value = serde_json::from_str(&stdout(&o)).expect("one JSON document");
@@ -70,7 +70,7 @@ fn check_json_follows_the_contract() {
     let findings = file["findings"].as_array().unwrap();
     let finding = findings
         .iter()
-        .find(|f| f["rule"] == "parts-sum-total")
+        .find(|f| f["rule"] == "partition-sum")
         .expect("the sum is reported");
     assert_eq!(finding["severity"], "error");
     assert!(finding["message"].as_str().unwrap().contains("3586.4亿元"));
@@ -146,11 +146,7 @@ fn extract_json_reports_values_in_base_units() {
 
 #[test]
 fn extract_groups_shows_each_figure_with_its_role() {
-    let o = hedui(&[
-        "extract",
-        "--groups",
-        "fixtures/planted-parts-sum-total.txt",
-    ]);
+    let o = hedui(&["extract", "--groups", "fixtures/planted-partition-sum.txt"]);
     assert_eq!(code(&o), 0);
     let out = stdout(&o);
     // The figures first, then the groups: `subset` with its whole and its parts.
@@ -165,7 +161,7 @@ fn extract_groups_shows_each_figure_with_its_role() {
         "--groups",
         "--format",
         "json",
-        "fixtures/planted-parts-sum-total.txt",
+        "fixtures/planted-partition-sum.txt",
     ]);
     assert_eq!(code(&o), 0);
     let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -191,7 +187,7 @@ fn extract_groups_shows_each_figure_with_its_role() {
         "extract",
         "--format",
         "json",
-        "fixtures/planted-parts-sum-total.txt",
+        "fixtures/planted-partition-sum.txt",
     ]);
     let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert!(doc["files"][0].get("groups").is_none());
@@ -469,13 +465,13 @@ fn rules_test_reports_what_was_expected_and_what_was_found() {
 
 #[test]
 fn select_and_ignore_choose_the_rules() {
-    let path = "fixtures/planted-parts-sum-total.txt";
+    let path = "fixtures/planted-partition-sum.txt";
     let only = hedui(&[
         "check",
         "--format",
         "json",
         "--select",
-        "trade-growth-mix",
+        "partition-growth-mix",
         path,
     ]);
     let doc: Value = serde_json::from_str(&stdout(&only)).unwrap();
@@ -485,11 +481,11 @@ fn select_and_ignore_choose_the_rules() {
         .iter()
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
-    assert_eq!(rules, vec!["trade-growth-mix"]);
+    assert_eq!(rules, vec!["partition-growth-mix"]);
     let none = hedui(&[
         "check",
         "--ignore",
-        "trade-growth-mix,parts-sum-total",
+        "partition-growth-mix,partition-sum",
         path,
     ]);
     assert_eq!(code(&none), 0, "{}", stdout(&none));

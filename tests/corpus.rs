@@ -181,7 +181,7 @@ fn the_seed_page_with_one_figure_changed_is_caught_on_that_figure() {
     // (printed text, replacement, rule that must fire)
     let cases = [
         ("占16.4%", "占19.4%", "share-sum"),
-        ("5455 亿 元", "5355 亿 元", "parts-sum-total"),
+        ("5455 亿 元", "5355 亿 元", "partition-sum"),
         ("7760.8 亿元", "8760.8 亿元", "parts-within-whole"),
     ];
     for (from, to, rule) in cases {

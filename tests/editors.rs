@@ -33,7 +33,7 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-const PLANTED: &str = "fixtures/planted-parts-sum-total.txt";
+const PLANTED: &str = "fixtures/planted-partition-sum.txt";
 
 /// Paragraphs of my own: the exports and imports do not add up to the total.
 const TRADE: [&str; 3] = [
@@ -67,7 +67,7 @@ fn output_file_takes_the_report_and_exit_zero_the_exit_code() {
 
     let o = hedui(&["check", PLANTED, "--exit-zero"]);
     assert_eq!(code(&o), 0);
-    assert!(stdout(&o).contains("parts-sum-total"));
+    assert!(stdout(&o).contains("partition-sum"));
     // A missing draft is still hedui failing.
     assert_eq!(
         code(&hedui(&["check", "no-such-draft.txt", "--exit-zero"])),
@@ -129,7 +129,7 @@ fn fixes_are_structured_in_json_and_sarif() {
     let json: Value =
         serde_json::from_str(&stdout(&hedui(&["check", PLANTED, "--format", "json"]))).unwrap();
     let finding = &json["files"][0]["findings"][0];
-    assert_eq!(finding["rule"], "parts-sum-total");
+    assert_eq!(finding["rule"], "partition-sum");
     let fixes = finding["fixes"].as_array().unwrap();
     assert!(fixes
         .iter()
@@ -203,7 +203,7 @@ fn tracked_changes_are_read_as_printed() {
         .iter()
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
-    assert!(!rules.contains(&"parts-sum-total"), "{rules:?}");
+    assert!(!rules.contains(&"partition-sum"), "{rules:?}");
     // The other way round, the insertion is the wrong figure and is read.
     let wrong = corrected
         .replace("3686.4", "X")

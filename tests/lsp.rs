@@ -113,7 +113,7 @@ fn an_editor_gets_diagnostics_hovers_and_fixes() {
     let diagnostics = published["diagnostics"].as_array().unwrap();
     let sum = diagnostics
         .iter()
-        .find(|d| d["code"] == "parts-sum-total")
+        .find(|d| d["code"] == "partition-sum")
         .unwrap_or_else(|| panic!("{diagnostics:#?}"));
     assert_eq!(sum["severity"], 1);
     assert_eq!(sum["source"], "hedui");
@@ -150,14 +150,14 @@ fn an_editor_gets_diagnostics_hovers_and_fixes() {
         .map(|a| a["title"].as_str().unwrap())
         .collect();
     assert!(
-        titles.contains(&"Change 3586.4亿元 to 3686.4亿元 (parts-sum-total)"),
+        titles.contains(&"Change 3586.4亿元 to 3686.4亿元 (partition-sum)"),
         "{titles:#?}"
     );
     let fix = actions
         .as_array()
         .unwrap()
         .iter()
-        .find(|a| a["title"] == "Change 3586.4亿元 to 3686.4亿元 (parts-sum-total)")
+        .find(|a| a["title"] == "Change 3586.4亿元 to 3686.4亿元 (partition-sum)")
         .unwrap();
     let edit = &fix["edit"]["changes"][URI][0];
     assert_eq!(edit["newText"], "3686.4亿元");
@@ -174,7 +174,7 @@ fn an_editor_gets_diagnostics_hovers_and_fixes() {
         .as_array()
         .unwrap()
         .iter()
-        .any(|d| d["code"] == "parts-sum-total"));
+        .any(|d| d["code"] == "partition-sum"));
 
     client.request("shutdown", Value::Null);
     client.notify("exit", Value::Null);

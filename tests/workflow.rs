@@ -56,7 +56,7 @@ fn newsroom(name: &str) -> PathBuf {
     std::fs::create_dir_all(dir.join("drafts/archive")).unwrap();
     std::fs::copy(fixture("planted-share-sum.txt"), dir.join("drafts/a.txt")).unwrap();
     std::fs::copy(
-        fixture("planted-parts-sum-total.txt"),
+        fixture("planted-partition-sum.txt"),
         dir.join("drafts/archive/old.txt"),
     )
     .unwrap();
@@ -157,7 +157,7 @@ fn two_drafts(name: &str) -> PathBuf {
     std::fs::create_dir_all(dir.join("drafts")).unwrap();
     std::fs::copy(fixture("planted-share-sum.txt"), dir.join("drafts/a.txt")).unwrap();
     std::fs::copy(
-        fixture("planted-parts-sum-total.txt"),
+        fixture("planted-partition-sum.txt"),
         dir.join("drafts/b.txt"),
     )
     .unwrap();

@@ -16,7 +16,7 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const bin = process.argv[2] || process.env.HEDUI_BIN || join(repo, "target", "debug", "hedui");
 const screenshot = process.argv[3] || join(repo, "target", "serve-screenshot.png");
 const chromium = process.env.CHROMIUM || "/usr/bin/chromium";
-const fixture = readFileSync(join(repo, "fixtures", "planted-parts-sum-total.txt"), "utf8");
+const fixture = readFileSync(join(repo, "fixtures", "planted-partition-sum.txt"), "utf8");
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const children = [];
 let profile = null;

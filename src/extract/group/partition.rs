@@ -17,20 +17,35 @@ use crate::concepts::{partitions, Growth, Partition};
 use crate::extract::fact::Fact;
 use std::collections::BTreeMap;
 
-/// Which name of the partition a label ends with, the longest one: `None` for the whole,
-/// `Some(i)` for part `i`, with the words before the name.
-fn matched<'a>(p: &Partition, label: &'a str) -> Option<(Option<usize>, &'a str)> {
+/// Which name of the partition a label carries, the longest one: `None` for the whole,
+/// `Some(i)` for part `i`, with the words before the name (its subject) and, for a partition
+/// by prefix, the measure after it. A name of a partition by suffix ends the label, and its
+/// measure is the name itself.
+fn matched<'a>(p: &Partition, label: &'a str) -> Option<(Option<usize>, &'a str, &'a str)> {
     let whole = p.whole.iter().map(|n| (None, n));
     let parts = p
         .parts
         .iter()
         .enumerate()
         .flat_map(|(i, part)| part.names.iter().map(move |n| (Some(i), n)));
-    whole
-        .chain(parts)
-        .filter(|(_, n)| label.ends_with(n.as_str()))
-        .max_by_key(|(_, n)| n.len())
-        .map(|(role, n)| (role, core(&label[..label.len() - n.len()])))
+    let names = whole.chain(parts);
+    if !p.prefix {
+        return names
+            .filter(|(_, n)| label.ends_with(n.as_str()))
+            .max_by_key(|(_, n)| n.len())
+            .map(|(role, n)| (role, core(&label[..label.len() - n.len()]), ""));
+    }
+    // `本外币工业中长期贷款余额`: the name opens what is measured (`中长期贷款余额`), which
+    // names at least two characters; `重工业` is preferred to the `工业` inside it.
+    names
+        .flat_map(|(role, n)| {
+            label
+                .match_indices(n.as_str())
+                .map(move |(i, _)| (role, n.len(), i))
+        })
+        .filter(|&(_, len, i)| label[i + len..].chars().count() >= 2)
+        .max_by_key(|&(_, len, i)| (len, std::cmp::Reverse(i)))
+        .map(|(role, len, i)| (role, core(&label[..i]), &label[i + len..]))
 }
 
 pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
@@ -40,9 +55,7 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
             // Weighted sums have no rule yet; say nothing rather than add a part taken away.
             continue;
         }
-        // (article, subject, period, unit) → the whole's facts and each part's facts.
-        type Key<'a> = (usize, &'a str, Option<&'a str>, &'static str);
-        let mut found: BTreeMap<Key, (Vec<usize>, Vec<Vec<usize>>)> = BTreeMap::new();
+        let mut found: Found = BTreeMap::new();
         // The subject of the last whole of this partition, and its sentence: a part of the same
         // sentence that names no subject of its own (`中国代表团共获得奖牌383枚，金牌201枚`)
         // elides that one.
@@ -55,7 +68,7 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
             if !adds_up || f.target || f.on_a_day || f.in_list {
                 continue;
             }
-            let Some((role, mut subject)) = matched(p, &f.label) else {
+            let Some((role, mut subject, measure)) = matched(p, &f.label) else {
                 continue;
             };
             match (role, last_whole) {
@@ -78,15 +91,47 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
             if role.is_some() {
                 last_part = Some((f.paragraph, subject));
             }
-            let key = (f.article, subject, f.period.as_deref(), f.figure.unit);
+            // `二季度末，工业中长期贷款余额…；上半年增加…。其中，重工业中长期贷款余额…`: a part the
+            // prose puts under its whole (`其中`) is of the whole's date, whatever the period
+            // words between them say.
+            let period = match last_whole {
+                Some((_, _, w)) if role.is_some() && f.subset_of == Some(w) => {
+                    facts[w].period.as_deref()
+                }
+                _ => f.period.as_deref(),
+            };
+            let key = (f.article, subject, measure, period, f.figure.unit);
+            // `在全国接待的5.26亿人次游客中，过夜游客…一日游游客…`: the prose puts the parts under a
+            // whole it names in its own words; that level is this partition's whole.
+            let named_whole = f.subset_of.filter(|&w| {
+                role.is_some()
+                    && matched(p, &facts[w].label).is_none()
+                    && facts[w].is_additive()
+                    && facts[w].figure.unit == f.figure.unit
+                    && facts[w].figure.kind == f.figure.kind
+            });
+            let key = match named_whole {
+                Some(w) => (
+                    f.article,
+                    subject,
+                    measure,
+                    facts[w].period.as_deref(),
+                    f.figure.unit,
+                ),
+                None => key,
+            };
             let entry = found
                 .entry(key)
                 .or_insert_with(|| (Vec::new(), vec![Vec::new(); p.parts.len()]));
+            if let Some(w) = named_whole.filter(|w| !entry.0.contains(w)) {
+                entry.0.push(w);
+            }
             match role {
                 None => entry.0.push(i),
                 Some(k) => entry.1[k].push(i),
             }
         }
+        adopt_elided(&mut found);
         for (wholes, parts) in found.into_values() {
             let first_part = parts.iter().flatten().min().copied();
             let Some(whole) = one_value(facts, &wholes, first_part) else {
@@ -153,6 +198,56 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
         }
     }
     out
+}
+
+/// (article, subject, measure, period, unit) → the whole's facts and each part's facts.
+type Found<'a> = BTreeMap<
+    (usize, &'a str, &'a str, Option<&'a str>, &'static str),
+    (Vec<usize>, Vec<Vec<usize>>),
+>;
+
+/// Parts stated with no whole of their own, whose subject is the end of exactly one whole's
+/// (`全省金融机构本外币各项贷款余额…。本外币短期贷款余额…`: later mentions drop the leading
+/// words), and whose period is that whole's or an unsure reading that includes it, are that
+/// whole's parts.
+fn adopt_elided(found: &mut Found) {
+    let orphans: Vec<_> = found
+        .iter()
+        .filter(|(_, (wholes, _))| wholes.is_empty())
+        .map(|(k, _)| *k)
+        .collect();
+    for orphan in orphans {
+        let (article, subject, measure, period, unit) = orphan;
+        let fits = |p: Option<&str>| match (period, p) {
+            (a, b) if a == b => true,
+            (Some(a), Some(b)) => a
+                .strip_suffix('?')
+                .is_some_and(|readings| readings.split('|').any(|r| r == b)),
+            _ => false,
+        };
+        let hosts: Vec<_> = found
+            .iter()
+            .filter(|(k, (wholes, _))| {
+                !wholes.is_empty()
+                    && **k != orphan
+                    && k.0 == article
+                    && k.2 == measure
+                    && k.4 == unit
+                    && k.1.ends_with(subject)
+                    && fits(k.3)
+            })
+            .map(|(k, _)| *k)
+            .collect();
+        let [host] = hosts[..] else { continue };
+        let Some((_, parts)) = found.remove(&orphan) else {
+            continue;
+        };
+        if let Some((_, host_parts)) = found.get_mut(&host) {
+            for (mine, theirs) in host_parts.iter_mut().zip(parts) {
+                mine.extend(theirs);
+            }
+        }
+    }
 }
 
 /// The one figure that `stated` holds for a measure: the figure itself when stated once, and when
