@@ -30,6 +30,7 @@ mod respectively;
 mod role;
 mod same;
 mod share_of;
+mod share_whole;
 mod subset;
 
 use super::fact::Fact;
