@@ -99,6 +99,7 @@ lists! {
     RealGrowthMeasures = "real-growth-measures", None;
     Dimensions = "dimensions", Name;
     MeasureNames = "measure-names", Name;
+    RatioNames = "ratio-names", Name;
 }
 
 /// A word as the code reads it: the word and its tag (empty where the list has none).

@@ -10,7 +10,7 @@
 //! | `part-of` | `制造业实际使用外资金额` ⊂ `实际使用外资金额` | whole, part |
 //! | `sentence` | all measures of one sentence | member |
 //! | `each` | every measure on its own | member |
-//! | `share-of` | `高技术产业引资4233.4亿元，占实际使用外资金额比重为37.3%` | share, part, whole |
+//! | `share-of` | `高技术产业引资4233.4亿元，占实际使用外资金额比重为37.3%`, `选举人数…投票人数…投票率` | share, part, whole |
 //! | `respectively` | `A、B和C分别增长X、Y和Z` | value (and the item count) |
 //! | `same-measure` | one measure stated twice in an article | first, second |
 //! | `change` | `达48.3万户，较上年增加3.2万户，增长7.1%` | level, change, rate |
@@ -26,6 +26,7 @@ mod complement;
 mod consecutive;
 mod part_of;
 mod partition;
+mod ratio_of;
 mod respectively;
 mod role;
 mod same;
@@ -199,6 +200,7 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     out.extend(sentence_groups(text, facts));
     out.extend(each_groups(facts));
     out.extend(share_of::groups(text, facts));
+    out.extend(ratio_of::groups(facts));
     out.extend(lists);
     out.extend(same::groups(text, facts));
     out.extend(change::groups(text, facts));
