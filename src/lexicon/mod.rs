@@ -100,6 +100,7 @@ lists! {
     Dimensions = "dimensions", Name;
     MeasureNames = "measure-names", Name;
     RatioNames = "ratio-names", Name;
+    RespondentNouns = "respondent-nouns", None;
 }
 
 /// A word as the code reads it: the word and its tag (empty where the list has none).

@@ -85,7 +85,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                     member(r, Role::Rate),
                 ],
             )),
-            // `票据融资余额797.38亿元，比年初增加172.99亿元`: a level and its change since the
+            // `住户贷款余额812.6亿元，比年初增加35.2亿元`: a level and its change since the
             // start of the year, the level then. Not `同比多增`, a change of the change.
             None if basis(text, facts, c) == Basis::YearStart && !of_a_change(t, &facts[c]) => out
                 .push(Group::new(

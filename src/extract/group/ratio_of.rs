@@ -1,5 +1,5 @@
 //! A rate that is by definition one count over another, with both counts stated before it in
-//! its sentence: `选举人数1903万人，投票人数1372万人，投票率72.08%`.
+//! its sentence: `选举人数1500万人，投票人数1020万人，投票率68%`.
 //!
 //! Which rates these are, and of what, is data (`ratio-names`): the prose never says
 //! `占选举人数的`. The group is a `share-of`, so `share-ratio` checks it like any share.
