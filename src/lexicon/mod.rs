@@ -101,6 +101,7 @@ lists! {
     MeasureNames = "measure-names", Name;
     RatioNames = "ratio-names", Name;
     RespondentNouns = "respondent-nouns", None;
+    ShareListCues = "share-list-cues", None;
 }
 
 /// A word as the code reads it: the word and its tag (empty where the list has none).

@@ -5,7 +5,7 @@
 //!
 //! | kind | construction | roles |
 //! |---|---|---|
-//! | `share-chain` | `占…的56.5%。同期…占27.1%；…占16.4%` | member |
+//! | `share-chain` | `占…的56.5%。同期…占27.1%；…占16.4%`, `三次产业结构为12.5：40.1：47.4` | member |
 //! | `subset` | `进出口X，其中，出口A…进口B`, `41个…中有28个` | whole, part |
 //! | `part-of` | `制造业实际使用外资金额` ⊂ `实际使用外资金额` | whole, part |
 //! | `sentence` | all measures of one sentence | member |
@@ -30,6 +30,7 @@ mod ratio_of;
 mod respectively;
 mod role;
 mod same;
+mod share_list;
 mod share_of;
 mod share_whole;
 mod subset;
@@ -201,6 +202,7 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     out.extend(each_groups(facts));
     out.extend(share_of::groups(text, facts));
     out.extend(ratio_of::groups(facts));
+    out.extend(share_list::groups(text, facts));
     out.extend(lists);
     out.extend(same::groups(text, facts));
     out.extend(change::groups(text, facts));
