@@ -90,8 +90,10 @@ pub mod tag {
     /// A change of a level that is or was below zero (`净利润为-1.05亿元，同比下降192.96%`,
     /// a loss): such a level may fall by more than all of it.
     pub const SIGNED_LEVEL: &str = "signed-level";
+    /// A share of the people a survey asked (`62.4%的受访者`): at most 100%, though a rate.
+    pub const OF_RESPONDENTS: &str = "of-respondents";
     /// Every tag, for checking rule files.
-    pub const ALL: &[&str] = &[RATE_CHANGE, RATE, SIGNED_LEVEL];
+    pub const ALL: &[&str] = &[RATE_CHANGE, RATE, SIGNED_LEVEL, OF_RESPONDENTS];
 }
 
 /// One number of the draft.

@@ -10,6 +10,7 @@ use super::cues::{
 use super::figure::{tag, Figure, Kind, Qualifier};
 use super::units::{unit_at, UnitClass, UnitMatch};
 use crate::interval::Interval;
+use crate::lexicon::{self, List};
 use crate::number::{arabic, chinese, is_chinese_digit, lower_section, magnitude, Numeral};
 use crate::text::{window_start, Text};
 
@@ -566,7 +567,21 @@ fn finish(text: &Text, r: Reading) -> Figure {
             })
         })
     });
-    let attributive = restated
+    // `62.4%的受访者表示…`: a share of the respondents, which measures rather than classifies;
+    // a rate, since answers to one question may add up past 100%.
+    let of_respondents = class == Some(UnitClass::Percent)
+        && kind == Kind::Number
+        && change_after.is_none()
+        && lexicon::get()
+            .words(List::RespondentNouns)
+            .iter()
+            .any(|w| follow.strip_prefix('的').unwrap_or(follow).starts_with(w));
+    if of_respondents {
+        kind = Kind::Share;
+        tags.extend([tag::RATE, tag::OF_RESPONDENTS]);
+    }
+    let attributive = !of_respondents
+        && (restated
         || class == Some(UnitClass::Age)
         || (follow.starts_with('的') && change_after.is_none())
         || follow.starts_with("及以上")
@@ -574,7 +589,7 @@ fn finish(text: &Text, r: Reading) -> Figure {
         || (kind == Kind::Range && follow.starts_with("之间"))
         || pre.ends_with('在')
         // `每千人口床位7.23张`, `每万人口全科医生3.99人`: a denominator of a rate, not a count.
-        || pre.ends_with('每');
+        || pre.ends_with('每'));
     let change = matches!(kind, Kind::Amount | Kind::Count)
         .then(|| is_change(pre))
         .flatten();

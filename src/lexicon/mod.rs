@@ -100,6 +100,9 @@ lists! {
     RealGrowthMeasures = "real-growth-measures", None;
     Dimensions = "dimensions", Name;
     MeasureNames = "measure-names", Name;
+    RatioNames = "ratio-names", Name;
+    RespondentNouns = "respondent-nouns", None;
+    ShareListCues = "share-list-cues", None;
 }
 
 /// A word as the code reads it: the word and its tag (empty where the list has none).

@@ -4,10 +4,18 @@
 use super::{full_sentence_end, member, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
-use crate::extract::identity::basis;
+use crate::extract::identity::{basis, Basis};
 use crate::extract::label::strip_marks;
 use crate::lexicon::{self, List};
 use crate::text::Text;
+
+/// True when the change is one of a change (`多增`, `少减`): more or less than the change a
+/// year before, not a change of the level.
+fn of_a_change(t: &str, f: &Fact) -> bool {
+    let before = &t[..f.figure.norm.start];
+    let verb: String = before.chars().rev().take(2).collect();
+    verb.starts_with(['增', '减']) && verb.ends_with(['多', '少'])
+}
 
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     let mut out = Vec::new();
@@ -60,20 +68,31 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                 rate = Some(i);
             }
         }
+        let Some(c) = change else {
+            continue;
+        };
         // `比9月末减少208万平方米，同比增长10.2%`: a change on last month and a rate on last
         // year describe two different bases; so do `比年初增加` and `同比增长`.
-        if let (Some(c), Some(r)) = (change, rate) {
-            if basis(text, facts, c).conventional() != basis(text, facts, r).conventional() {
-                continue;
-            }
-            out.push(Group::new(
+        let rate = rate.filter(|&r| {
+            basis(text, facts, c).conventional() == basis(text, facts, r).conventional()
+        });
+        match rate {
+            Some(r) => out.push(Group::new(
                 GroupKind::Change,
                 vec![
                     member(l, Role::Level),
                     member(c, Role::Change),
                     member(r, Role::Rate),
                 ],
-            ));
+            )),
+            // `住户贷款余额812.6亿元，比年初增加35.2亿元`: a level and its change since the
+            // start of the year, the level then. Not `同比多增`, a change of the change.
+            None if basis(text, facts, c) == Basis::YearStart && !of_a_change(t, &facts[c]) => out
+                .push(Group::new(
+                    GroupKind::Change,
+                    vec![member(l, Role::Level), member(c, Role::Change)],
+                )),
+            None => {}
         }
     }
     out
@@ -97,6 +116,21 @@ mod tests {
     fn a_change_since_the_start_of_the_year_is_not_the_change_of_a_yearly_rate() {
         let g = groups_of(
             "3月末，人民币存款余额55128.04亿元，比年初增加1468.96亿元，同比增长8.08%。",
+            GroupKind::Change,
+        );
+        // The balance and its change, without the rate of another basis.
+        assert_eq!(g, [["level:55128.04亿元", "change:1468.96亿元"]]);
+    }
+
+    #[test]
+    fn a_balance_and_its_change_since_the_start_of_the_year_make_a_group() {
+        let g = groups_of(
+            "3月末，住户贷款余额812.6亿元，比年初增加35.2亿元，同比多增4.1亿元。",
+            GroupKind::Change,
+        );
+        assert_eq!(g, [["level:812.6亿元", "change:35.2亿元"]]);
+        let g = groups_of(
+            "3月末，住户贷款余额812.6亿元，同比多增35.2亿元。",
             GroupKind::Change,
         );
         assert!(g.is_empty(), "{g:?}");

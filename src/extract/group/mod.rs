@@ -5,12 +5,12 @@
 //!
 //! | kind | construction | roles |
 //! |---|---|---|
-//! | `share-chain` | `占…的56.5%。同期…占27.1%；…占16.4%` | member |
+//! | `share-chain` | `占…的56.5%。同期…占27.1%；…占16.4%`, `三次产业结构为12.5：40.1：47.4` | member |
 //! | `subset` | `进出口X，其中，出口A…进口B`, `41个…中有28个` | whole, part |
 //! | `part-of` | `制造业实际使用外资金额` ⊂ `实际使用外资金额` | whole, part |
 //! | `sentence` | all measures of one sentence | member |
 //! | `each` | every measure on its own | member |
-//! | `share-of` | `高技术产业引资4233.4亿元，占实际使用外资金额比重为37.3%` | share, part, whole |
+//! | `share-of` | `高技术产业引资4233.4亿元，占实际使用外资金额比重为37.3%`, `选举人数…投票人数…投票率` | share, part, whole |
 //! | `respectively` | `A、B和C分别增长X、Y和Z` | value (and the item count) |
 //! | `same-measure` | one measure stated twice in an article | first, second |
 //! | `change` | `达48.3万户，较上年增加3.2万户，增长7.1%` | level, change, rate |
@@ -26,10 +26,13 @@ mod complement;
 mod consecutive;
 mod part_of;
 mod partition;
+mod ratio_of;
 mod respectively;
 mod role;
 mod same;
+mod share_list;
 mod share_of;
+mod share_whole;
 mod subset;
 
 use super::fact::Fact;
@@ -207,6 +210,8 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     out.extend(sentence_groups(text, facts));
     out.extend(each_groups(facts));
     out.extend(share_of::groups(text, facts));
+    out.extend(ratio_of::groups(facts));
+    out.extend(share_list::groups(text, facts));
     out.extend(lists);
     out.extend(same::groups(text, facts));
     out.extend(change::groups(text, facts));

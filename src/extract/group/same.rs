@@ -2,12 +2,13 @@
 //! the same label, kind, unit, period (and base, and basis of comparison) must agree.
 //!
 //! Only labels of four characters or more take part, and never a `其中` part or a `分别` item
-//! (their labels are elided and repeat legitimately), nor anything in a sentence that speaks
-//! of a revision (`初步核算`, `最终核实`, `修订`).
+//! (their labels are elided and repeat legitimately), nor a share of a survey's respondents
+//! (each answers its own question), nor anything in a sentence that speaks of a revision
+//! (`初步核算`, `最终核实`, `修订`).
 
 use super::{member, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
-use crate::extract::figure::Kind;
+use crate::extract::figure::{tag, Kind};
 use crate::extract::identity::{self, Basis};
 use crate::lexicon::{self, List};
 use crate::text::Text;
@@ -139,6 +140,9 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             && !f.in_list
             && f.subset_of.is_none()
             && f.figure.qualifier.is_none()
+            // `62.4%的受访者…，58.1%的受访者…`: answers to different questions, whose label is
+            // the survey's.
+            && !f.figure.tags.contains(&tag::OF_RESPONDENTS)
             && f.label.chars().count() >= 4
             && matches!(
                 f.figure.kind,

@@ -6,7 +6,7 @@
 //! `进出口`). Two candidate wholes with different values mean no group: hedui does not guess.
 
 use super::part_of::core;
-use super::{member, same_scope, Group, GroupKind, Role};
+use super::{member, same_scope, share_whole, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::text::Text;
@@ -119,23 +119,30 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             }
             continue;
         };
+        let stated = base;
         let base = canonical(base);
-        if base.chars().count() < 2 {
-            continue;
-        }
-        let wholes: Vec<usize> = levels
+        let like_the_part = |i: usize| {
+            let f = &facts[i];
+            i != part && same_scope(f, &facts[part]) && f.figure.kind == facts[part].figure.kind
+        };
+        let mut wholes: Vec<usize> = levels
             .get(&(share.article, base.clone()))
             .into_iter()
             .flatten()
             .copied()
             .filter(|&i| {
-                let f = &facts[i];
-                i != part
-                    && same_scope(f, &facts[part])
-                    && f.figure.kind == facts[part].figure.kind
-                    && names_base(&canonical(&f.label), &base)
+                base.chars().count() >= 2
+                    && like_the_part(i)
+                    && names_base(&canonical(&facts[i].label), &base)
             })
             .collect();
+        if wholes.is_empty() {
+            // No level carries the base's words: one may state the measure they name.
+            wholes = share_whole::candidates(facts, part, stated)
+                .into_iter()
+                .filter(|&i| facts[i].article == share.article && like_the_part(i))
+                .collect();
+        }
         let Some(&whole) = wholes.first() else {
             continue;
         };
