@@ -120,8 +120,10 @@ fn an_editor_gets_diagnostics_hovers_and_fixes() {
     // On the total, 3586.4亿元: line 0, after 12 characters (UTF-16 units).
     assert_eq!(sum["range"]["start"], json!({"line": 0, "character": 12}));
     let related = sum["relatedInformation"].as_array().unwrap();
-    assert!(related.iter().any(|r| r["message"] == "exports: 2318.7亿元"
-        && r["location"]["range"]["start"] == json!({"line": 1, "character": 5})));
+    assert!(related
+        .iter()
+        .any(|r| r["message"] == "part: 出口 2318.7亿元"
+            && r["location"]["range"]["start"] == json!({"line": 1, "character": 5})));
 
     let hover = client.request(
         "textDocument/hover",

@@ -319,7 +319,13 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             // `2019年同期，古镇接待游客65.2万人次`: a past period opening its own clause.
             let past_period =
                 t[fig.norm.end..].starts_with("同期，") || t[fig.norm.end..].starts_with("同期,");
-            let key = period_key(&fig);
+            let mut key = period_key(&fig);
+            // `二季度末`: the end of a quarter is a date, its last month.
+            if t[fig.norm.end..].starts_with(['末', '底']) {
+                if let Some(q) = key.strip_prefix('Q').and_then(|q| q.parse::<u32>().ok()) {
+                    key = format!("--{:02}", q * 3);
+                }
+            }
             if past_period {
                 period = Some(format!("{key}同期"));
             } else {

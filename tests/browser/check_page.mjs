@@ -144,7 +144,7 @@ const errorMarks = seen.marks.join("|");
 for (const figure of ["3586.4亿元", "2318.7亿元", "1367.7"]) {
   if (!errorMarks.includes(figure)) fail(`${figure} is not highlighted as an error (marks: ${errorMarks})`);
 }
-const message = "exports 2318.7亿元 and imports 1367.7亿元 add up to 3686.4亿元, not the total 3586.4亿元";
+const message = "the parts of 全市进出口 add up to 3686.4亿元, not the whole 3586.4亿元";
 if (!seen.findings.some((f) => f.includes(message))) fail(`the message is not shown beside the text: ${seen.findings}`);
 if (!seen.findings.some((f) => f.includes("Likely culprit"))) fail("no likely culprit is shown");
 if (!/\d+ error\(s\)/.test(seen.summary)) fail(`no summary: ${seen.summary}`);
