@@ -11,6 +11,7 @@ mod group;
 pub mod identity;
 mod label;
 pub(crate) mod scan;
+pub mod table;
 mod units;
 
 pub use fact::Fact;
@@ -31,13 +32,20 @@ pub struct Extraction {
 
 /// Reads the figures and facts of a draft.
 pub fn extract(source: &Source) -> Extraction {
+    // Tables are read from the plain text; a Markdown draft's tables come blanked by the parser.
+    let tables = match &source.blocks {
+        Some(_) => Vec::new(),
+        None => table::find(source.prose()),
+    };
     let text = match &source.blocks {
         Some(ends) => Text::with_blocks(source.prose(), ends),
-        None => Text::new(source.prose()),
+        None if tables.is_empty() => Text::new(source.prose()),
+        None => Text::new(&table::blank(source.prose(), &tables)),
     };
     let figures = scan::scan(&text);
     let mut facts = fact::facts(&text, figures);
-    let groups = group::groups(&text, &mut facts);
+    let mut groups = group::groups(&text, &mut facts);
+    groups.extend(table::facts_and_groups(&text, &tables, &mut facts));
     Extraction {
         text,
         facts,

@@ -237,6 +237,9 @@ pub fn human(source: &Source, ex: &Extraction) -> String {
         if f.delta {
             extra.push_str("  (change)");
         }
+        if let Some(c) = &fact.cell {
+            let _ = write!(extra, "  [{c}]");
+        }
         for t in &f.tags {
             let _ = write!(extra, "  ({t})");
         }

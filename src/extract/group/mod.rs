@@ -19,6 +19,7 @@
 //! | `complement` | `中共党员…非中共党员…`, `男性…女性…` of one base or one `其中` whole | part (and whole) |
 //! | `partition` | a known partition (`concepts/`), all parts stated and exhaustive: `国内生产总值…第一产业增加值…` | whole, part |
 //! | `partition-bound` | a known partition with some parts stated, or not exhaustive | whole, part |
+//! | `growth-of-levels` | a table row: this period, the same period a year before, the growth | level, previous, rate |
 
 mod chain;
 mod change;
@@ -55,6 +56,7 @@ pub enum GroupKind {
     Complement,
     Partition,
     PartitionBound,
+    GrowthOfLevels,
 }
 
 impl GroupKind {
@@ -73,6 +75,7 @@ impl GroupKind {
         ("complement", GroupKind::Complement),
         ("partition", GroupKind::Partition),
         ("partition-bound", GroupKind::PartitionBound),
+        ("growth-of-levels", GroupKind::GrowthOfLevels),
     ];
 
     pub fn from_name(s: &str) -> Option<GroupKind> {
@@ -94,6 +97,7 @@ impl GroupKind {
             GroupKind::Consecutive => &[Role::Start, Role::End, Role::Duration],
             GroupKind::Complement => &[Role::Part, Role::Whole],
             GroupKind::Partition | GroupKind::PartitionBound => &[Role::Whole, Role::Part],
+            GroupKind::GrowthOfLevels => &[Role::Level, Role::Previous, Role::Rate],
         }
     }
 

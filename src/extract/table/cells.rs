@@ -1,0 +1,186 @@
+//! Table cells as facts: each number a figure whose label comes from its row (and the row it is
+//! a part of), whose unit, kind and period come from its column header and the caption.
+
+use super::read::{ColumnKind, Row, RowKind, Table};
+use crate::extract::fact::Fact;
+use crate::extract::figure::{tag, Figure, Kind};
+use crate::extract::units::{unit_at, UnitClass};
+use crate::interval::Interval;
+use crate::text::Text;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Where a fact sits in its table.
+#[derive(Clone, Debug)]
+pub struct CellRef {
+    pub table: usize,
+    pub row: usize,
+    pub column: usize,
+}
+
+/// A unit as printed in a header, read as magnitude and unit: `万人` is 10⁴ `人`, `亿元` is
+/// 10⁸ `元`, `%` is `%`. `None` when the unit is not one hedui knows.
+fn unit_of(s: &str) -> Option<(&'static str, Option<&'static str>, Decimal, UnitClass)> {
+    let s = s.trim();
+    let (mag, factor, rest) = match crate::number::magnitude(s) {
+        Some((m, f)) => (Some(m), f, &s[m.len()..]),
+        None => (None, Decimal::ONE, s),
+    };
+    if rest == "%" {
+        return Some(("%", None, Decimal::ONE, UnitClass::Percent));
+    }
+    let u = unit_at(rest).filter(|u| u.len == rest.len())?;
+    Some((u.name, mag, factor, u.class))
+}
+
+/// The row a part row belongs to, for its label: `铁路` under `客运量(万人)` is `铁路客运量`.
+pub fn labels(table: &Table, parents: &[Option<usize>]) -> Vec<String> {
+    table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| match parents[i] {
+            Some(p) if table.rows[p].unit.is_some() && r.unit.is_none() => {
+                format!("{}{}", r.label, table.rows[p].label)
+            }
+            _ => r.label.clone(),
+        })
+        .collect()
+}
+
+/// The unit in force for each row: its own, or that of the whole it is a part of.
+pub fn row_units(table: &Table, parents: &[Option<usize>]) -> Vec<Option<String>> {
+    (0..table.rows.len())
+        .map(|i| {
+            table.rows[i]
+                .unit
+                .clone()
+                .or_else(|| parents[i].and_then(|p| table.rows[p].unit.clone()))
+        })
+        .collect()
+}
+
+/// Builds one fact per number cell of the readable rows.
+pub fn facts(
+    text: &Text,
+    table: &Table,
+    index: usize,
+    parents: &[Option<usize>],
+) -> Vec<(Fact, CellRef)> {
+    let labels = labels(table, parents);
+    let units = row_units(table, parents);
+    let st = &text.structure;
+    let mut out = Vec::new();
+    for (ri, row) in table.rows.iter().enumerate() {
+        if !matches!(row.kind, RowKind::Data | RowKind::Total | RowKind::Within) {
+            continue;
+        }
+        for (ci, cell) in row.cells.iter().enumerate() {
+            let (Some(cell), Some(col)) = (cell, table.columns.get(ci)) else {
+                continue;
+            };
+            let Ok(printed) =
+                Decimal::from_str(&cell.text.replace([',', '−'], "").replace('−', "-"))
+            else {
+                continue;
+            };
+            let percent = matches!(col.kind, ColumnKind::Growth | ColumnKind::Share);
+            let unit_text = if percent {
+                Some("%".to_string())
+            } else {
+                units[ri].clone().or_else(|| col.unit.clone())
+            };
+            let unit = unit_text.as_deref().and_then(unit_of);
+            let (unit_name, magnitude, factor, class) =
+                unit.unwrap_or(("", None, Decimal::ONE, UnitClass::Measure));
+            let kind = match col.kind {
+                ColumnKind::Growth => Kind::Growth,
+                ColumnKind::Share => Kind::Share,
+                _ if class == UnitClass::Counter => Kind::Count,
+                _ if class == UnitClass::Percent => Kind::Share,
+                _ => Kind::Amount,
+            };
+            let norm = text.norm.normalized_offset(cell.span.start)
+                ..text.norm.normalized_offset(cell.span.end);
+            let value = printed * factor;
+            let mut tags = Vec::new();
+            if kind == Kind::Share {
+                tags.push(tag::RATE);
+            }
+            let figure = Figure {
+                span: cell.span.clone(),
+                norm: norm.clone(),
+                text: format!("{}{}", cell.text, unit_text.as_deref().unwrap_or("")),
+                kind,
+                value,
+                printed,
+                factor,
+                interval: Interval::rounded(printed).scale(factor),
+                unit: unit_name,
+                magnitude,
+                qualifier: None,
+                date: None,
+                attributive: false,
+                in_phrase: false,
+                tags,
+                delta: false,
+            };
+            let paragraph = st.paragraph_at(norm.start);
+            let period = col
+                .period
+                .clone()
+                .map(|p| {
+                    if col.previous {
+                        format!("{p}同期")
+                    } else {
+                        p
+                    }
+                })
+                .or_else(|| col.previous.then(|| "上年同期".to_string()));
+            let fact = Fact {
+                figure,
+                label: labels[ri].clone(),
+                base: None,
+                base_explicit: false,
+                period,
+                article: st.paragraphs.get(paragraph).map_or(0, |p| p.article),
+                paragraph,
+                sentence: st.sentence_at(norm.start),
+                clause: st.clause_at(norm.start),
+                subset_of: None,
+                in_list: false,
+                label_inherited: false,
+                after_qizhong: row.kind == RowKind::Within,
+                on_a_day: false,
+                target: false,
+                cell: Some(format!(
+                    "row {} · column {}",
+                    if row.printed.is_empty() {
+                        "?"
+                    } else {
+                        &row.printed
+                    },
+                    if col.header.is_empty() {
+                        "?"
+                    } else {
+                        &col.header
+                    }
+                )),
+            };
+            out.push((
+                fact,
+                CellRef {
+                    table: index,
+                    row: ri,
+                    column: ci,
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// True for a row that holds figures.
+pub fn has_figures(r: &Row) -> bool {
+    matches!(r.kind, RowKind::Data | RowKind::Total | RowKind::Within)
+}
