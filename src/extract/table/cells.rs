@@ -1,7 +1,7 @@
 //! Table cells as facts: each number a figure whose label comes from its row (and the row it is
 //! a part of), whose unit, kind and period come from its column header and the caption.
 
-use super::read::{ColumnKind, Row, RowKind, Table};
+use super::read::{ColumnKind, RowKind, Table};
 use crate::extract::fact::Fact;
 use crate::extract::figure::{tag, Figure, Kind};
 use crate::extract::units::{unit_at, UnitClass};
@@ -13,7 +13,6 @@ use std::str::FromStr;
 /// Where a fact sits in its table.
 #[derive(Clone, Debug)]
 pub struct CellRef {
-    pub table: usize,
     pub row: usize,
     pub column: usize,
 }
@@ -61,12 +60,7 @@ pub fn row_units(table: &Table, parents: &[Option<usize>]) -> Vec<Option<String>
 }
 
 /// Builds one fact per number cell of the readable rows.
-pub fn facts(
-    text: &Text,
-    table: &Table,
-    index: usize,
-    parents: &[Option<usize>],
-) -> Vec<(Fact, CellRef)> {
+pub fn facts(text: &Text, table: &Table, parents: &[Option<usize>]) -> Vec<(Fact, CellRef)> {
     let labels = labels(table, parents);
     let units = row_units(table, parents);
     let st = &text.structure;
@@ -170,7 +164,6 @@ pub fn facts(
             out.push((
                 fact,
                 CellRef {
-                    table: index,
                     row: ri,
                     column: ci,
                 },
@@ -178,9 +171,4 @@ pub fn facts(
         }
     }
     out
-}
-
-/// True for a row that holds figures.
-pub fn has_figures(r: &Row) -> bool {
-    matches!(r.kind, RowKind::Data | RowKind::Total | RowKind::Within)
 }

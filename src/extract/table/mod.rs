@@ -67,7 +67,7 @@ pub fn facts_and_groups(text: &Text, tables: &[Table], facts: &mut Vec<Fact>) ->
         let t = &t;
         let mut map = groups::Cells::new();
         let stems = stems(t);
-        for (fact, at) in cells::facts(text, t, ti, &parents) {
+        for (fact, at) in cells::facts(text, t, &parents) {
             map.insert((at.row, at.column), facts.len());
             // A total row's own label (`合计`, `总数`) names no measure.
             let mut names = if t.rows[at.row].kind == RowKind::Total {
@@ -75,18 +75,29 @@ pub fn facts_and_groups(text: &Text, tables: &[Table], facts: &mut Vec<Fact>) ->
             } else {
                 vec![fact.label.clone()]
             };
-            if t.rows[at.row].unit.is_none() && parents[at.row].is_none() {
+            let under_unit = parents[at.row].is_some_and(|p| t.rows[p].unit.is_some());
+            if t.rows[at.row].unit.is_none() && !under_unit {
                 names.extend(stems.iter().map(|s| format!("{}{s}", fact.label)));
             }
             // A total row's cell is the column's measure itself (`全国` under `15—59岁`).
             let header = &t.columns[at.column].header;
             let measure = read::bracketed(header).map_or(header.clone(), |(o, _)| o);
-            if t.rows[at.row].kind == RowKind::Total && measure.chars().count() >= 2 {
-                names.push(measure);
+            let mut whole_names = Vec::new();
+            if measure.chars().count() >= 2 {
+                if t.rows[at.row].kind == RowKind::Total {
+                    names.push(measure);
+                } else if parents[at.row].is_none()
+                    && found.iter().any(|b| b.whole == at.row && !b.within)
+                {
+                    // The row the table breaks down (`全年粮食` over `一、分季节`) is the table's
+                    // total: another table's total of the same measure and period must agree.
+                    whole_names.push(measure);
+                }
             }
             named.push(same::Named {
                 fact: facts.len(),
                 table: ti,
+                whole_names,
                 names,
             });
             facts.push(fact);

@@ -109,7 +109,9 @@ pub fn tables(original: &str, lines: &[Line]) -> Vec<Table> {
             if row_form(l) == Some(form) {
                 last_row = end;
                 glue = 0;
-            } else if (l.form == Some(form) || is_glue(original, l)) && glue < 2 {
+            } else if (is_glue(original, l) || l.form == Some(form) && l.cells.len() > 2)
+                && glue < 2
+            {
                 glue += 1;
             } else {
                 break;
@@ -164,54 +166,62 @@ fn table(original: &str, lines: &[Line], first: usize, last: usize, form: Form) 
         }
         head -= 1;
     }
-    let header_lines = &lines[head..first];
     // Column names: the last header line with one name per column, or the last two together
     // (`0—14岁 15—59岁 60岁及以上` over `其中:65岁及以上`).
-    let named = |ls: &[Line]| {
-        let mut names = Vec::new();
-        for l in ls {
-            names.extend(header_cells(original, l, form)?);
+    // Header lines that are not rules of dashes, bottom up.
+    let named: Vec<usize> = (head..first)
+        .rev()
+        .filter(|&i| !is_rule(&lines[i].squeezed(original)))
+        .collect();
+    // A line of names above another line of several words is half of a two-line header
+    // (merged cells): the search stops there. A heading (`每股指标:`) between names and rows is
+    // passed over.
+    let mut single = None;
+    for &i in &named {
+        let Some(names) = header_cells(original, &lines[i], form) else {
+            break;
+        };
+        let words = names.iter().filter(|n| !n.is_empty()).count();
+        if let Some(h) = fit(names, width, true) {
+            single = Some((h, vec![i]));
+            break;
         }
-        fit(names, width)
-    };
-    let n = header_lines.len();
-    let (headers, used) = (1..=n.min(2))
-        .filter_map(|k| {
-            // Rules of dashes between names and rows are skipped.
-            let lines: Vec<Line> = header_lines[..n]
-                .iter()
-                .rev()
-                .filter(|l| !is_rule(&l.squeezed(original)))
-                .take(k)
-                .cloned()
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            (lines.len() == k).then(|| named(&lines).map(|h| (h, k)))?
+        if words > 1 {
+            break;
+        }
+    }
+    let (headers, used) = single
+        .or_else(|| {
+            let (&low, &high) = (named.first()?, named.get(1)?);
+            let mut names = header_cells(original, &lines[high], form)?;
+            names.extend(header_cells(original, &lines[low], form)?);
+            fit(names, width, false).map(|h| (h, vec![high, low]))
         })
-        .next()
-        .unwrap_or_else(|| (vec![String::new(); width], 0));
+        .unwrap_or_else(|| (vec![String::new(); width], Vec::new()));
     // What the names do not use of the header, and the line above it, is the caption.
+    // Caption lines keep one space where the layout had some, so `表1 2016年` stays two numbers.
+    let spaced = |l: &Line| {
+        original[l.range.clone()]
+            .replace('|', " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let mut caption_lines: Vec<String> = head
         .checked_sub(1)
-        .map(|h| lines[h].squeezed(original))
+        .map(|h| spaced(&lines[h]))
         .filter(|s| s.chars().count() <= 60)
         .into_iter()
         .collect();
-    let mut skipped = 0;
-    for l in header_lines.iter().rev() {
-        let s = l.squeezed(original);
-        if is_rule(&s) {
-            continue;
-        }
-        skipped += 1;
-        if skipped > used {
-            caption_lines.push(s);
+    for &i in named.iter().rev() {
+        if !used.contains(&i) {
+            caption_lines.push(spaced(&lines[i]));
         }
     }
-    let caption = crate::text::normalize(&caption_lines.concat());
-    let caption_units = unit_in_caption(&caption);
+    let caption_units = caption_lines
+        .iter()
+        .find_map(|l| unit_in_caption(&crate::text::normalize(l)));
+    let caption = crate::text::normalize(&caption_lines.join(" "));
     let caption_period = period_in(&caption);
     // A caption naming one unit per column (`单位:人、%`) gives each its own.
     let per_column: Option<Vec<&str>> = caption_units
@@ -294,10 +304,11 @@ fn header_cells(original: &str, l: &Line, form: Form) -> Option<Vec<String>> {
     )
 }
 
-/// Names fitted to the columns: one per value column, after the label column's name if any.
-fn fit(names: Vec<String>, width: usize) -> Option<Vec<String>> {
+/// Names fitted to the columns: one per value column, after the label column's name if any
+/// (`with_label`; names gathered from two lines must fit the columns exactly).
+fn fit(names: Vec<String>, width: usize, with_label: bool) -> Option<Vec<String>> {
     let values = match names.len() {
-        n if n == width + 1 => names[1..].to_vec(),
+        n if n == width + 1 && with_label => names[1..].to_vec(),
         n if n == width => names,
         _ => return None,
     };
@@ -338,11 +349,14 @@ pub fn period_in(s: &str) -> Option<String> {
             let first = &s[start..i];
             let rest = &s[i..];
             if first.len() == 4 && !rest.starts_with('.') {
-                // A year, maybe with its months.
+                // A year, maybe with its months or its part (`2022年一季报`).
                 let year = first.to_string();
                 let after = rest.strip_prefix('年').unwrap_or(rest);
                 if let Some(m) = months(after) {
                     return Some(format!("{year}:{m}"));
+                }
+                if let Some(part) = YEAR_PARTS.iter().find(|p| after.starts_with(*p)) {
+                    return Some(format!("{year}{part}"));
                 }
                 return Some(year);
             }
@@ -355,6 +369,29 @@ pub fn period_in(s: &str) -> Option<String> {
     }
     None
 }
+
+/// Parts of a year a header may name after it: a column of `2022年中报` is not of the year.
+const YEAR_PARTS: &[&str] = &[
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
+    "一季",
+    "二季",
+    "三季",
+    "四季",
+    "前三季",
+    "上半年",
+    "下半年",
+    "中报",
+    "半年",
+    "年报",
+    "年末",
+    "年初",
+    "末",
+    "初",
+    "底",
+];
 
 /// `1-7月` or `7月` at the start of `s`, in one spelling.
 fn months(s: &str) -> Option<String> {
@@ -479,9 +516,4 @@ pub fn is_total(label: &str) -> bool {
     words.iter().any(|w| {
         label == *w || label.ends_with(w) && w.chars().count() >= 2 && label.chars().count() > 2
     })
-}
-
-/// True when the cell's text is a number (for callers that hold only text).
-pub fn numeric(s: &str) -> bool {
-    is_number(s)
 }

@@ -11,6 +11,9 @@ use crate::extract::group::{Group, GroupKind, Member, Role};
 pub struct Named {
     pub fact: usize,
     pub table: usize,
+    /// Names that hold only against another table: the column's measure, for the row the
+    /// table breaks down.
+    pub whole_names: Vec<String>,
     pub names: Vec<String>,
 }
 
@@ -142,9 +145,9 @@ fn across(facts: &[Fact], named: &[Named]) -> Vec<Group> {
                 && fa.figure.kind == fb.figure.kind
                 && fa.figure.unit == fb.figure.unit
                 && fa.period == fb.period
-                && a.names
-                    .iter()
-                    .any(|x| x.chars().count() >= 2 && b.names.contains(x))
+                && a.names.iter().chain(&a.whole_names).any(|x| {
+                    x.chars().count() >= 2 && b.names.iter().chain(&b.whole_names).any(|y| y == x)
+                })
         });
         if let Some(a) = found {
             out.push(pair(a.fact, b.fact));
