@@ -6,6 +6,7 @@
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::extract::group::{Group, GroupKind, Member, Role};
+use std::collections::HashMap;
 
 /// A table fact and the labels it may be stated under in prose.
 pub struct Named {
@@ -83,6 +84,24 @@ fn prose_names(f: &Fact) -> Vec<String> {
 
 pub fn groups(facts: &[Fact], prose: usize, named: &[Named]) -> Vec<Group> {
     let mut out = across(facts, named);
+    // Prose facts by the names they go by, first statement first.
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in facts[..prose].iter().enumerate() {
+        let usable = family(p.figure.kind).is_some()
+            && p.is_measure()
+            && !p.figure.delta
+            && !p.target
+            && !p.on_a_day
+            && p.figure.qualifier.is_none()
+            && !p.figure.unit.is_empty()
+            && !p.figure.tags.contains(&"rate-change")
+            && p.label.chars().count() >= 2;
+        if usable {
+            for name in prose_names(p) {
+                by_name.entry(name).or_default().push(i);
+            }
+        }
+    }
     for n in named {
         let t = &facts[n.fact];
         let Some(fam) = family(t.figure.kind) else {
@@ -91,22 +110,20 @@ pub fn groups(facts: &[Fact], prose: usize, named: &[Named]) -> Vec<Group> {
         if t.figure.unit.is_empty() {
             continue;
         }
-        let found = facts[..prose].iter().enumerate().find(|(_, p)| {
-            family(p.figure.kind) == Some(fam)
-                && p.is_measure()
-                && !p.figure.delta
-                && !p.target
-                && !p.on_a_day
-                && p.figure.qualifier.is_none()
-                && p.figure.unit == t.figure.unit
-                && !p.figure.tags.contains(&"rate-change")
-                && p.label.chars().count() >= 2
-                && periods_agree(t.period.as_deref(), p.period.as_deref())
-                && prose_names(p)
-                    .iter()
-                    .any(|a| n.names.iter().any(|b| national(b) == a))
-        });
-        if let Some((i, _)) = found {
+        let found = n
+            .names
+            .iter()
+            .filter_map(|name| by_name.get(national(name)))
+            .flatten()
+            .copied()
+            .filter(|&i| {
+                let p = &facts[i];
+                family(p.figure.kind) == Some(fam)
+                    && p.figure.unit == t.figure.unit
+                    && periods_agree(t.period.as_deref(), p.period.as_deref())
+            })
+            .min();
+        if let Some(i) = found {
             out.push(pair(i, n.fact));
         }
     }
@@ -134,23 +151,35 @@ fn pair(first: usize, second: usize) -> Group {
 /// period stated by both, or by neither).
 fn across(facts: &[Fact], named: &[Named]) -> Vec<Group> {
     let mut out = Vec::new();
+    // Earlier cells by name: the first of each name and table is enough.
+    let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, b) in named.iter().enumerate() {
         let fb = &facts[b.fact];
-        if fb.figure.unit.is_empty() || family(fb.figure.kind).is_none() {
-            continue;
-        }
-        let found = named[..k].iter().find(|a| {
-            let fa = &facts[a.fact];
-            a.table != b.table
-                && fa.figure.kind == fb.figure.kind
-                && fa.figure.unit == fb.figure.unit
-                && fa.period == fb.period
-                && a.names.iter().chain(&a.whole_names).any(|x| {
-                    x.chars().count() >= 2 && b.names.iter().chain(&b.whole_names).any(|y| y == x)
-                })
-        });
-        if let Some(a) = found {
-            out.push(pair(a.fact, b.fact));
+        let usable = !fb.figure.unit.is_empty() && family(fb.figure.kind).is_some();
+        let all = || {
+            b.names
+                .iter()
+                .chain(&b.whole_names)
+                .filter(|x| x.chars().count() >= 2)
+        };
+        if usable {
+            let found = all()
+                .filter_map(|x| seen.get(x.as_str()))
+                .flatten()
+                .copied()
+                .find(|&a| {
+                    let (na, fa) = (&named[a], &facts[named[a].fact]);
+                    na.table != b.table
+                        && fa.figure.kind == fb.figure.kind
+                        && fa.figure.unit == fb.figure.unit
+                        && fa.period == fb.period
+                });
+            if let Some(a) = found {
+                out.push(pair(named[a].fact, b.fact));
+            }
+            for x in all() {
+                seen.entry(x.as_str()).or_default().push(k);
+            }
         }
     }
     out
