@@ -53,21 +53,15 @@ impl Line {
 /// A cell that is a number as tables print them: `-2.1`, `1,830`, `12491.00`.
 pub fn is_number(s: &str) -> bool {
     let s = s.strip_prefix(['-', '−']).unwrap_or(s);
-    let mut digits = 0;
-    let mut dot = false;
-    let mut prev_comma = false;
-    for (i, c) in s.chars().enumerate() {
-        match c {
-            '0'..='9' => {
-                digits += 1;
-                prev_comma = false;
-            }
-            ',' if i > 0 && !dot && !prev_comma => prev_comma = true,
-            '.' if digits > 0 && !dot && !prev_comma => dot = true,
-            _ => return false,
-        }
-    }
-    digits > 0 && !prev_comma && !s.ends_with('.')
+    let (int, frac) = s.split_once('.').unwrap_or((s, "0"));
+    let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or("");
+    let grouped = int.contains(',');
+    digits(first)
+        && (!grouped || first.len() <= 3)
+        && groups.all(|g| g.len() == 3 && digits(g))
+        && digits(frac)
 }
 
 /// Cells split at `sep`, trimmed, trailing empty ones dropped.
