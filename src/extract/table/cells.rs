@@ -40,7 +40,14 @@ pub fn labels(table: &Table, parents: &[Option<usize>]) -> Vec<String> {
         .enumerate()
         .map(|(i, r)| match parents[i] {
             Some(p) if table.rows[p].unit.is_some() && r.unit.is_none() => {
-                format!("{}{}", r.label, table.rows[p].label)
+                // `铁路` under `客运量总计` is `铁路客运量`.
+                let whole = &table.rows[p].label;
+                let whole = ["总计", "合计"]
+                    .iter()
+                    .find_map(|w| whole.strip_suffix(w))
+                    .filter(|w| !w.is_empty())
+                    .unwrap_or(whole);
+                format!("{}{}", r.label, whole)
             }
             _ => r.label.clone(),
         })

@@ -316,13 +316,15 @@ fn fit(names: Vec<String>, width: usize, with_label: bool) -> Option<Vec<String>
     (values.iter().filter(|v| !v.is_empty()).count() * 2 > width).then_some(values)
 }
 
-/// The text inside the last pair of brackets: `客运量(万人)` gives `万人`.
+/// The text inside the last pair of brackets: `客运量(万人)` gives `万人`, `产值（万元）`
+/// gives `万元`.
 pub fn bracketed(s: &str) -> Option<(String, String)> {
     let open = s.rfind(['(', '（'])?;
     let rest = &s[open + s[open..].chars().next()?.len_utf8()..];
     let close = rest.find([')', '）'])?;
     let inner = rest[..close].trim().to_string();
-    let outer = format!("{}{}", &s[..open], &rest[close + 1..]);
+    let after = close + rest[close..].chars().next()?.len_utf8();
+    let outer = format!("{}{}", &s[..open], &rest[after..]);
     Some((outer.trim().to_string(), inner))
 }
 
@@ -368,6 +370,11 @@ pub fn period_in(s: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The year a period starts with (`2013:7月`, `2016`).
+fn year_of(p: &str) -> Option<&str> {
+    p.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Parts of a year a header may name after it: a column of `2022年中报` is not of the year.
@@ -435,7 +442,14 @@ fn column(header: &str, caption_unit: Option<&str>, caption_period: Option<&str>
         header: header.to_string(),
         kind,
         unit,
-        period: period_in(header).or_else(|| caption_period.map(str::to_string)),
+        period: match (period_in(header), caption_period) {
+            // `7月` under a caption of `2013年1-7月份` is July 2013.
+            (Some(p), Some(c)) if year_of(&p).is_none() => match year_of(c) {
+                Some(year) => Some(format!("{year}:{p}")),
+                None => Some(p),
+            },
+            (p, c) => p.or_else(|| c.map(str::to_string)),
+        },
         previous: has(&["上年", "去年", "同期"]) && kind != ColumnKind::Growth,
     }
 }
@@ -469,7 +483,9 @@ fn row(original: &str, l: &Line, form: Form, width: usize) -> Row {
         None => (false, norm.clone()),
     };
     let (rest, numbered) = unnumbered(&rest);
-    let (label, unit) = match bracketed(rest) {
+    // Only a bracket closing the label names its unit: `限额以上企业(单位)零售额` keeps its own.
+    let closes = rest.ends_with([')', '）']);
+    let (label, unit) = match bracketed(rest).filter(|_| closes) {
         Some((outer, inner)) if !outer.is_empty() => (outer, Some(inner)),
         _ => (rest.to_string(), None),
     };
