@@ -214,12 +214,12 @@ mod tests {
         let c = cells(TAB);
         assert!(
             c.contains(
-                &"19500 零售总额 row 零售总额 · column 1-5月绝对量(亿元) @1-5月".to_string()
+                &"19500 零售总额 row 零售总额 · column 1-5月绝对量(亿元) @2024:1-5月".to_string()
             ),
             "{c:?}"
         );
         assert!(
-            c.contains(&"3.4 城镇 row 城镇 · column 5月同比增长(%) @5月".to_string()),
+            c.contains(&"3.4 城镇 row 城镇 · column 5月同比增长(%) @2024:5月".to_string()),
             "{c:?}"
         );
     }
@@ -280,7 +280,7 @@ mod tests {
         assert!(errors(t).is_empty(), "{:?}", errors(t));
         let c = cells(t);
         assert!(
-            c.contains(&"110 铁路客运量总计 row 铁路 · column ? @2022".to_string()),
+            c.contains(&"110 铁路客运量 row 铁路 · column ? @2022".to_string()),
             "{c:?}"
         );
         let bad = t.replace("Highways 200 220 240", "Highways 200 220 340");
