@@ -32,15 +32,19 @@ pub struct Extraction {
 
 /// Reads the figures and facts of a draft.
 pub fn extract(source: &Source) -> Extraction {
-    // Tables are read from the plain text; a Markdown draft's tables come blanked by the parser.
-    let tables = match &source.blocks {
-        Some(_) => Vec::new(),
-        None => table::find(source.prose()),
+    // Tables are read from the draft as written (a Markdown table keeps its pipes there) and
+    // blanked out of what the prose reader sees.
+    let tables = table::find(&source.text);
+    let blanked;
+    let prose = if tables.is_empty() {
+        source.prose()
+    } else {
+        blanked = table::blank(source.prose(), &tables);
+        &blanked
     };
     let text = match &source.blocks {
-        Some(ends) => Text::with_blocks(source.prose(), ends),
-        None if tables.is_empty() => Text::new(source.prose()),
-        None => Text::new(&table::blank(source.prose(), &tables)),
+        Some(ends) => Text::with_blocks(prose, ends),
+        None => Text::new(prose),
     };
     let figures = scan::scan(&text);
     let mut facts = fact::facts(&text, figures);

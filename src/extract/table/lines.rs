@@ -156,7 +156,14 @@ pub fn lines(original: &str) -> Vec<Line> {
         at += raw.len();
         let pipes = body.matches('|').count();
         let (form, cells) = if pipes >= 2 {
-            (Some(Form::Pipe), split_at(original, range.clone(), '|'))
+            // A Markdown row opens with a pipe: the cell before it is no cell.
+            let lead = body.len() - body.trim_start().len();
+            let from = if body.trim_start().starts_with('|') {
+                range.start + lead + 1
+            } else {
+                range.start
+            };
+            (Some(Form::Pipe), split_at(original, from..range.end, '|'))
         } else if body.contains('\t') && !body.trim().is_empty() {
             (Some(Form::Tab), split_at(original, range.clone(), '\t'))
         } else if let Some(cells) = space_row(original, range.clone()) {

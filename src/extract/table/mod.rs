@@ -288,6 +288,31 @@ mod tests {
     }
 
     #[test]
+    fn a_markdown_table_is_read_in_md_and_txt_alike() {
+        let md = "# 运输\n\n| 指标 | 本年累计 | 上年同期 | 增长(%) |\n|---|---|---|---|\n| 客运量(万人) | 1500.0 | 1400.0 | 7.1 |\n| 铁路 | 500.0 | 450.0 | 11.1 |\n| 公路 | 900.0 | 880.0 | 2.3 |\n| 民航 | 100.0 | 70.0 | 42.9 |\n";
+        let bad = md.replace("| 民航 | 100.0", "| 民航 | 190.0");
+        for name in ["t.md", "t.txt"] {
+            let check = |text: &str| -> Vec<String> {
+                let source = Source::new(name, text).by_extension();
+                crate::check(&source, &crate::RuleSet::default_set())
+                    .into_iter()
+                    .map(|f| f.rule)
+                    .collect()
+            };
+            assert!(check(md).is_empty(), "{name}: {:?}", check(md));
+            let found = check(&bad);
+            assert!(
+                found.contains(&"partition-sum".to_string()),
+                "{name}: {found:?}"
+            );
+            assert!(
+                found.contains(&"table-growth".to_string()),
+                "{name}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn two_tables_give_one_total_twice() {
         let t = "表1 2023年作物\n| 产量(万吨) | 面积(千公顷) |\n全年作物 | 600.0 | 1000.0 |\n一、分季节 | ||\n1、夏季 | 150.0 | 300.0 |\n2、秋季 | 450.0 | 700.0 |\n注:分项数据按四舍五入计算，与全年数据略有差异。 |\n表2 2023年各地区作物\n地区 | 产量(万吨) | 面积(千公顷) |\n全国总计 | 600.0 | 1000.0 |\n甲 省 | 250.0 | 400.0 |\n乙 省 | 350.0 | 600.0 |\n";
         assert!(errors(t).is_empty(), "{:?}", errors(t));
