@@ -13,6 +13,8 @@ use std::str::FromStr;
 /// Where a fact sits in its table.
 #[derive(Clone, Debug)]
 pub struct CellRef {
+    /// The row has the table's width: its cells have a column.
+    pub readable: bool,
     pub row: usize,
     pub column: usize,
 }
@@ -72,12 +74,28 @@ pub fn facts(text: &Text, table: &Table, parents: &[Option<usize>]) -> Vec<(Fact
     let units = row_units(table, parents);
     let st = &text.structure;
     let mut out = Vec::new();
+    let unread = super::read::Column {
+        header: "unreadable".to_string(),
+        kind: ColumnKind::Ratio,
+        unit: None,
+        period: None,
+        previous: false,
+    };
     for (ri, row) in table.rows.iter().enumerate() {
-        if !matches!(row.kind, RowKind::Data | RowKind::Total | RowKind::Within) {
+        let readable = matches!(row.kind, RowKind::Data | RowKind::Total | RowKind::Within);
+        if !readable && row.kind != RowKind::Unreadable {
             continue;
         }
         for (ci, cell) in row.cells.iter().enumerate() {
-            let (Some(cell), Some(col)) = (cell, table.columns.get(ci)) else {
+            // A row of another width keeps its numbers, as bare numbers of no column: counted
+            // among the figures, never checked.
+            let col = match table.columns.get(ci) {
+                Some(c) if readable => c.clone(),
+                _ if !readable => unread.clone(),
+                _ => continue,
+            };
+            let col = &col;
+            let Some(cell) = cell else {
                 continue;
             };
             let Ok(printed) =
@@ -86,7 +104,9 @@ pub fn facts(text: &Text, table: &Table, parents: &[Option<usize>]) -> Vec<(Fact
                 continue;
             };
             let percent = matches!(col.kind, ColumnKind::Growth | ColumnKind::Share);
-            let unit_text = if percent {
+            let unit_text = if !readable {
+                None
+            } else if percent {
                 Some("%".to_string())
             } else {
                 units[ri].clone().or_else(|| col.unit.clone())
@@ -95,6 +115,7 @@ pub fn facts(text: &Text, table: &Table, parents: &[Option<usize>]) -> Vec<(Fact
             let (unit_name, magnitude, factor, class) =
                 unit.unwrap_or(("", None, Decimal::ONE, UnitClass::Measure));
             let kind = match col.kind {
+                _ if !readable => Kind::Number,
                 ColumnKind::Growth => Kind::Growth,
                 ColumnKind::Share => Kind::Share,
                 _ if class == UnitClass::Counter => Kind::Count,
@@ -171,6 +192,7 @@ pub fn facts(text: &Text, table: &Table, parents: &[Option<usize>]) -> Vec<(Fact
             out.push((
                 fact,
                 CellRef {
+                    readable,
                     row: ri,
                     column: ci,
                 },

@@ -68,6 +68,10 @@ pub fn facts_and_groups(text: &Text, tables: &[Table], facts: &mut Vec<Fact>) ->
         let mut map = groups::Cells::new();
         let stems = stems(t);
         for (fact, at) in cells::facts(text, t, &parents) {
+            if !at.readable {
+                facts.push(fact);
+                continue;
+            }
             map.insert((at.row, at.column), facts.len());
             // A total row's own label (`合计`, `总数`) names no measure.
             let mut names = if t.rows[at.row].kind == RowKind::Total {
