@@ -317,6 +317,15 @@ mod tests {
     }
 
     #[test]
+    fn a_table_without_a_period_is_not_matched_against_two_periods_of_prose() {
+        let t = "2022年，全县粮食产量50.0万吨。2023年，全县粮食产量52.0万吨。\n指标 | 数据 |\n粮食产量(万吨) | 52.0 |\n棉花产量(万吨) | 3.0 |\n";
+        assert!(groups_of(t, GroupKind::SameMeasure).iter().all(|g| !g
+            .iter()
+            .any(|m| m.ends_with("52.0万吨") && m.starts_with("second"))));
+        assert!(errors(t).is_empty(), "{:?}", errors(t));
+    }
+
+    #[test]
     fn two_tables_give_one_total_twice() {
         let t = "表1 2023年作物\n| 产量(万吨) | 面积(千公顷) |\n全年作物 | 600.0 | 1000.0 |\n一、分季节 | ||\n1、夏季 | 150.0 | 300.0 |\n2、秋季 | 450.0 | 700.0 |\n注:分项数据按四舍五入计算，与全年数据略有差异。 |\n表2 2023年各地区作物\n地区 | 产量(万吨) | 面积(千公顷) |\n全国总计 | 600.0 | 1000.0 |\n甲 省 | 250.0 | 400.0 |\n乙 省 | 350.0 | 600.0 |\n";
         assert!(errors(t).is_empty(), "{:?}", errors(t));

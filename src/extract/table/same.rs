@@ -110,7 +110,7 @@ pub fn groups(facts: &[Fact], prose: usize, named: &[Named]) -> Vec<Group> {
         if t.figure.unit.is_empty() {
             continue;
         }
-        let found = n
+        let alike: Vec<usize> = n
             .names
             .iter()
             .filter_map(|name| by_name.get(national(name)))
@@ -118,10 +118,20 @@ pub fn groups(facts: &[Fact], prose: usize, named: &[Named]) -> Vec<Group> {
             .copied()
             .filter(|&i| {
                 let p = &facts[i];
-                family(p.figure.kind) == Some(fam)
-                    && p.figure.unit == t.figure.unit
-                    && periods_agree(t.period.as_deref(), p.period.as_deref())
+                family(p.figure.kind) == Some(fam) && p.figure.unit == t.figure.unit
             })
+            .collect();
+        // A table that names no period is compared only where the prose gives the measure
+        // for one period alone.
+        let one_period = alike
+            .windows(2)
+            .all(|w| facts[w[0]].period == facts[w[1]].period);
+        if t.period.is_none() && !one_period {
+            continue;
+        }
+        let found = alike
+            .into_iter()
+            .filter(|&i| periods_agree(t.period.as_deref(), facts[i].period.as_deref()))
             .min();
         if let Some(i) = found {
             out.push(pair(i, n.fact));
