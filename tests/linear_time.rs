@@ -40,6 +40,40 @@ fn deep_list(n: usize) -> String {
         .collect()
 }
 
+/// A table of `n` rows and ten columns under a total row, in one of the forms hedui reads.
+fn table(n: usize, sep: &str) -> String {
+    let mut out = String::from("表1 各地区主要指标（单位：万吨）\n地区");
+    for c in 0..10 {
+        out.push_str(&format!("{sep}{}年", 2000 + c));
+    }
+    out.push('\n');
+    out.push_str("合计");
+    for c in 0..10 {
+        out.push_str(&format!("{sep}{}", (n * (n + 1) / 2) * (c + 1)));
+    }
+    out.push('\n');
+    for i in 1..=n {
+        out.push_str(&format!("地区{i}"));
+        for c in 0..10 {
+            out.push_str(&format!("{sep}{}", i * (c + 1)));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn pipe_table(n: usize) -> String {
+    table(n, " | ")
+}
+
+fn tab_table(n: usize) -> String {
+    table(n, "\t")
+}
+
+fn space_table(n: usize) -> String {
+    table(n, "  ")
+}
+
 /// The best of three runs of check, extract and both renderings of one draft.
 fn cost(name: &str, text: &str, rules: &RuleSet) -> Duration {
     (0..3)
@@ -61,12 +95,15 @@ fn cost(name: &str, text: &str, rules: &RuleSet) -> Duration {
 fn worst_case_drafts_cost_time_in_proportion_to_their_length() {
     let rules = RuleSet::default_set();
     type Case = (&'static str, fn(usize) -> String, usize);
-    let cases: [Case; 5] = [
+    let cases: [Case; 8] = [
         ("no_full_stop.txt", no_full_stop, 250),
         ("one_sentence.txt", one_sentence, 600),
         ("respectively.txt", respectively, 600),
         ("one_line.txt", one_line, 100),
         ("deep_list.md", deep_list, 300),
+        ("pipe_table.txt", pipe_table, 60),
+        ("tab_table.txt", tab_table, 60),
+        ("space_table.txt", space_table, 60),
     ];
     let mut slow = Vec::new();
     for (name, make, n) in cases {

@@ -42,6 +42,8 @@ pub struct Fact {
     /// Its sentence sets a goal before it (`力争…超过5万人`, `目标是…`): a figure hoped for,
     /// not one that is.
     pub target: bool,
+    /// For a table cell: its row and column as printed (`row 铁路 · column 上年同期`).
+    pub cell: Option<String>,
 }
 
 /// Where the first goal word of `sentence` ends (relative to it): a figure after that point has
@@ -486,6 +488,7 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             after_qizhong: scope.is_some(),
             on_a_day,
             target,
+            cell: None,
         });
     }
     out

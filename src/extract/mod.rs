@@ -11,6 +11,7 @@ mod group;
 pub mod identity;
 mod label;
 pub(crate) mod scan;
+pub mod table;
 mod units;
 
 pub use fact::Fact;
@@ -31,13 +32,24 @@ pub struct Extraction {
 
 /// Reads the figures and facts of a draft.
 pub fn extract(source: &Source) -> Extraction {
+    // Tables are read from the draft as written (a Markdown table keeps its pipes there) and
+    // blanked out of what the prose reader sees.
+    let tables = table::find(&source.text);
+    let blanked;
+    let prose = if tables.is_empty() {
+        source.prose()
+    } else {
+        blanked = table::blank(source.prose(), &tables);
+        &blanked
+    };
     let text = match &source.blocks {
-        Some(ends) => Text::with_blocks(source.prose(), ends),
-        None => Text::new(source.prose()),
+        Some(ends) => Text::with_blocks(prose, ends),
+        None => Text::new(prose),
     };
     let figures = scan::scan(&text);
     let mut facts = fact::facts(&text, figures);
-    let groups = group::groups(&text, &mut facts);
+    let mut groups = group::groups(&text, &mut facts);
+    groups.extend(table::facts_and_groups(&text, &tables, &mut facts));
     Extraction {
         text,
         facts,

@@ -82,6 +82,7 @@ lists! {
     WholeScope = "whole-scope", None;
     SubsetMarkers = "subset-markers", None;
     Totals = "totals", None;
+    TotalRows = "total-rows", None;
     YearPoints = "year-points", None;
     YearStartPoints = "year-start-points", None;
     MonthPoints = "month-points", None;

@@ -40,7 +40,7 @@ pub fn figure_json(source: &Source, lines: &LineIndex, fact: &Fact) -> Value {
         (Some(d), crate::extract::Kind::Date) => Value::String(d.clone()),
         _ => Value::String(printed_value(f).to_string()),
     };
-    json!({
+    let mut v = json!({
         "start": start,
         "end": end,
         "line": line,
@@ -58,7 +58,12 @@ pub fn figure_json(source: &Source, lines: &LineIndex, fact: &Fact) -> Value {
         "attributive": f.attributive,
         "delta": f.delta,
         "tags": f.tags,
-    })
+    });
+    // A table cell says where it sits: `row 铁路 · column 上年同期`.
+    if let Some(c) = &fact.cell {
+        v["cell"] = json!(c);
+    }
+    v
 }
 
 /// `{"path": …, "figures": [...]}` for one file, and `"groups": [...]` when asked for.
@@ -236,6 +241,9 @@ pub fn human(source: &Source, ex: &Extraction) -> String {
         }
         if f.delta {
             extra.push_str("  (change)");
+        }
+        if let Some(c) = &fact.cell {
+            let _ = write!(extra, "  [{c}]");
         }
         for t in &f.tags {
             let _ = write!(extra, "  ({t})");

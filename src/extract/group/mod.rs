@@ -19,6 +19,7 @@
 //! | `complement` | `中共党员…非中共党员…`, `男性…女性…` of one base or one `其中` whole | part (and whole) |
 //! | `partition` | a known partition (`concepts/`), all parts stated and exhaustive: `国内生产总值…第一产业增加值…` | whole, part |
 //! | `partition-bound` | a known partition with some parts stated, or not exhaustive | whole, part |
+//! | `growth-of-levels` | a table row: this period, the same period a year before, the growth | level, previous, rate |
 
 mod chain;
 mod change;
@@ -62,6 +63,7 @@ pub enum GroupKind {
     PartitionNominal,
     /// An exhaustive partition stated whole, whose growth rates are real or indices.
     PartitionReal,
+    GrowthOfLevels,
 }
 
 impl GroupKind {
@@ -82,6 +84,7 @@ impl GroupKind {
         ("partition-bound", GroupKind::PartitionBound),
         ("partition-nominal", GroupKind::PartitionNominal),
         ("partition-real", GroupKind::PartitionReal),
+        ("growth-of-levels", GroupKind::GrowthOfLevels),
     ];
 
     pub fn from_name(s: &str) -> Option<GroupKind> {
@@ -106,6 +109,7 @@ impl GroupKind {
             | GroupKind::PartitionBound
             | GroupKind::PartitionNominal
             | GroupKind::PartitionReal => &[Role::Whole, Role::Part],
+            GroupKind::GrowthOfLevels => &[Role::Level, Role::Previous, Role::Rate],
         }
     }
 

@@ -37,6 +37,8 @@ pub enum Role {
     End,
     /// Its stated length (`连续8个月`).
     Duration,
+    /// The same measure a year before, in a table's `上年同期` column.
+    Previous,
 }
 
 impl Role {
@@ -54,6 +56,7 @@ impl Role {
         Role::Start,
         Role::End,
         Role::Duration,
+        Role::Previous,
     ];
 
     /// The role as rule files spell it.
@@ -72,6 +75,7 @@ impl Role {
             Role::Start => "start",
             Role::End => "end",
             Role::Duration => "duration",
+            Role::Previous => "previous",
         }
     }
 
