@@ -178,6 +178,14 @@ fn mark_noun_scopes(text: &Text, facts: &mut [Fact]) {
                     .paragraphs
                     .get(st.paragraph_at(at))
                     .map_or(0, |p| p.article);
+                // The whole named by words is of the parts' period: `在商品零售中，` after both
+                // a month's and the year so far's 商品零售 names the one the parts are of.
+                let scope_end = full_sentence_end(text, at);
+                let parts_period = facts[split..]
+                    .iter()
+                    .take_while(|f| f.figure.norm.end <= scope_end)
+                    .find(|f| f.is_level())
+                    .map(|f| f.period.clone());
                 (named.chars().count() >= 2)
                     .then(|| {
                         facts[..split].iter().rposition(|f| {
@@ -185,6 +193,7 @@ fn mark_noun_scopes(text: &Text, facts: &mut [Fact]) {
                                 && f.is_level()
                                 && !f.after_qizhong
                                 && super::part_of::core(&f.label) == named
+                                && parts_period.as_ref() == Some(&f.period)
                         })
                     })
                     .flatten()
