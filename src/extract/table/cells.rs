@@ -148,9 +148,11 @@ pub fn facts(text: &Text, table: &Table, parents: &[Option<usize>]) -> Vec<(Fact
                 delta: false,
             };
             let paragraph = st.paragraph_at(norm.start);
+            // In the prose's spelling, so that a cell and a sentence of one period match.
             let period = col
                 .period
-                .clone()
+                .as_deref()
+                .map(super::same::prose_period)
                 .map(|p| {
                     if col.previous {
                         format!("{p}同期")

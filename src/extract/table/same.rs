@@ -25,7 +25,7 @@ fn national(s: &str) -> &str {
         .unwrap_or(s)
 }
 
-/// The period in the prose's spelling (`2013-07`, `--07`, `1-7月`, `2023`).
+/// The period in the prose's spelling (`2013-07`, `--07`, `2013年1-7月`, `1-7月`, `2023`).
 pub fn prose_period(p: &str) -> String {
     let month = |m: &str| {
         let m = m.trim_end_matches('月');
@@ -38,7 +38,7 @@ pub fn prose_period(p: &str) -> String {
     match p.split_once(':') {
         Some((y, m)) => match month(m) {
             Some(mm) => format!("{y}-{mm}"),
-            None => m.to_string(),
+            None => format!("{y}年{m}"),
         },
         None if p.ends_with('月') => {
             month(p).map_or_else(|| p.to_string(), |mm| format!("--{mm}"))
@@ -56,7 +56,12 @@ fn periods_agree(table: Option<&str>, prose: Option<&str>) -> bool {
             if p.contains(['|', '?']) {
                 return false;
             }
+            // A span of months the table gives without its year (`1-7月`) is the prose's
+            // span of the article's year (`2013年1-7月`), and the other way round.
+            let span_in_year = |a: &str, b: &str| a.contains('-') && b.ends_with(&format!("年{a}"));
             t == p
+                || span_in_year(&t, p)
+                || span_in_year(p, &t)
                 || t.starts_with("--") && p.len() == 7 && p.ends_with(&t[1..])
                 || p.starts_with("--") && t.len() == 7 && t.ends_with(&p[1..])
         }
