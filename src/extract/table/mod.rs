@@ -167,7 +167,7 @@ mod tests {
     fn pipe_cells_keep_their_offsets_row_and_column() {
         let c = cells(PIPE);
         assert!(
-            c.contains(&"500.0 铁路客运量 row 铁路 · column 本年累计 @2024:1-6月".to_string()),
+            c.contains(&"500.0 铁路客运量 row 铁路 · column 本年累计 @2024年1-6月".to_string()),
             "{c:?}"
         );
         assert!(
@@ -218,7 +218,7 @@ mod tests {
         let c = cells(TAB);
         assert!(
             c.contains(
-                &"19500 零售总额 row 零售总额 · column 1-5月绝对量(亿元) @2024:1-5月".to_string()
+                &"19500 零售总额 row 零售总额 · column 1-5月绝对量(亿元) @2024年1-5月".to_string()
             ),
             "{c:?}"
         );
