@@ -171,11 +171,11 @@ mod tests {
             "{c:?}"
         );
         assert!(
-            c.contains(&"450.0 铁路客运量 row 铁路 · column 上年同期 @2024:1-6月同期".to_string()),
+            c.contains(&"450.0 铁路客运量 row 铁路 · column 上年同期 @2024年1-6月同期".to_string()),
             "{c:?}"
         );
         assert!(
-            c.contains(&"15.4 高铁客运量 row 其中:高铁 · column 增长(%) @2024:1-6月".to_string()),
+            c.contains(&"15.4 高铁客运量 row 其中:高铁 · column 增长(%) @2024年1-6月".to_string()),
             "{c:?}"
         );
     }
@@ -223,7 +223,7 @@ mod tests {
             "{c:?}"
         );
         assert!(
-            c.contains(&"3.4 城镇 row 城镇 · column 5月同比增长(%) @2024:5月".to_string()),
+            c.contains(&"3.4 城镇 row 城镇 · column 5月同比增长(%) @2024-05".to_string()),
             "{c:?}"
         );
     }
