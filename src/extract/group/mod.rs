@@ -63,6 +63,8 @@ pub enum GroupKind {
     PartitionNominal,
     /// An exhaustive partition stated whole, whose growth rates are real or indices.
     PartitionReal,
+    /// A partition with parts taken away (weight −1) stated whole: a balance.
+    PartitionNet,
     GrowthOfLevels,
 }
 
@@ -84,6 +86,7 @@ impl GroupKind {
         ("partition-bound", GroupKind::PartitionBound),
         ("partition-nominal", GroupKind::PartitionNominal),
         ("partition-real", GroupKind::PartitionReal),
+        ("partition-net", GroupKind::PartitionNet),
         ("growth-of-levels", GroupKind::GrowthOfLevels),
     ];
 
@@ -109,6 +112,7 @@ impl GroupKind {
             | GroupKind::PartitionBound
             | GroupKind::PartitionNominal
             | GroupKind::PartitionReal => &[Role::Whole, Role::Part],
+            GroupKind::PartitionNet => &[Role::Whole, Role::Part, Role::Less],
             GroupKind::GrowthOfLevels => &[Role::Level, Role::Previous, Role::Rate],
         }
     }

@@ -30,10 +30,21 @@ fn matched<'a>(p: &Partition, label: &'a str) -> Option<(Option<usize>, &'a str,
         .flat_map(|(i, part)| part.names.iter().map(move |n| (Some(i), n)));
     let names = whole.chain(parts);
     if !p.prefix {
-        return names
+        let found = names
             .filter(|(_, n)| label.ends_with(n.as_str()))
-            .max_by_key(|(_, n)| n.len())
-            .map(|(role, n)| (role, core(&label[..label.len() - n.len()]), ""));
+            .max_by_key(|(_, n)| n.len())?;
+        // `外贸进出口` ends with `出口`, but its head is `进出口`, another partition's name: the
+        // longest known name a label ends with is what it measures.
+        let longer = partitions()
+            .iter()
+            .filter(|q| !q.prefix)
+            .flat_map(|q| q.whole.iter().chain(q.parts.iter().flat_map(|x| &x.names)))
+            .any(|n| n.len() > found.1.len() && label.ends_with(n.as_str()));
+        if longer {
+            return None;
+        }
+        let (role, n) = found;
+        return Some((role, core(&label[..label.len() - n.len()]), ""));
     }
     // `本外币工业中长期贷款余额`: the name opens what is measured (`中长期贷款余额`), which
     // names at least two characters; `重工业` is preferred to the `工业` inside it.
@@ -51,10 +62,9 @@ fn matched<'a>(p: &Partition, label: &'a str) -> Option<(Option<usize>, &'a str,
 pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
     let mut out = Vec::new();
     for p in partitions() {
-        if p.parts.iter().any(|q| q.weight != 1) {
-            // Weighted sums have no rule yet; say nothing rather than add a part taken away.
-            continue;
-        }
+        // A balance (weight −1 on a part) is checked only stated whole: the parts of a net
+        // figure bound nothing one by one.
+        let net = p.parts.iter().any(|q| q.weight != 1);
         let mut found: Found = BTreeMap::new();
         // The subject of the last whole of this partition, and its sentence: a part of the same
         // sentence that names no subject of its own (`中国代表团共获得奖牌383枚，金牌201枚`)
@@ -105,7 +115,8 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
             // whole it names in its own words; that level is this partition's whole.
             let named_whole = f.subset_of.filter(|&w| {
                 role.is_some()
-                    && matched(p, &facts[w].label).is_none()
+                    && !net
+                    && !names_known_measure(&facts[w].label)
                     && facts[w].is_additive()
                     && facts[w].figure.unit == f.figure.unit
                     && facts[w].figure.kind == f.figure.kind
@@ -148,12 +159,15 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
             if stated.len() < 2 {
                 continue;
             }
-            // `户籍人口112635人。其中，城镇人口…`: parts the prose gave to another whole are not
-            // this one's.
-            if stated
-                .iter()
-                .any(|&i| facts[i].subset_of.is_some_and(|w| w != whole))
-            {
+            // `户籍人口112635人。其中，城镇人口…`: parts the prose gave to another whole of this
+            // partition are not this one's, unless this whole stands under that one too.
+            if stated.iter().any(|&i| {
+                facts[i].subset_of.is_some_and(|w| {
+                    w != whole
+                        && facts[whole].subset_of != Some(w)
+                        && matched(p, &facts[w].label).is_some_and(|m| m.0.is_none())
+                })
+            }) {
                 continue;
             }
             let kind_ok = stated
@@ -180,6 +194,17 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
                         .chain(&stated)
                         .all(|i| g.facts().any(|f| f == *i))
             });
+            if net {
+                if kind == GroupKind::Partition {
+                    let mut members = vec![member(whole, Role::Whole)];
+                    for (q, idx) in p.parts.iter().zip(&stated) {
+                        let role = if q.weight < 0 { Role::Less } else { Role::Part };
+                        members.push(member(*idx, role));
+                    }
+                    out.push(Group::new(GroupKind::PartitionNet, members));
+                }
+                continue;
+            }
             let mut members = vec![member(whole, Role::Whole)];
             members.extend(stated.into_iter().map(|i| member(i, Role::Part)));
             // Growth rates relate only where every part is stated: then last year's parts made
@@ -198,6 +223,16 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
         }
     }
     out
+}
+
+/// The label ends with a name some partition gives a whole or a part: it says what it measures
+/// in the partitions' own words.
+fn names_known_measure(label: &str) -> bool {
+    partitions()
+        .iter()
+        .filter(|q| !q.prefix)
+        .flat_map(|q| q.whole.iter().chain(q.parts.iter().flat_map(|x| &x.names)))
+        .any(|n| label.ends_with(n.as_str()))
 }
 
 /// (article, subject, measure, period, unit) → the whole's facts and each part's facts.

@@ -39,6 +39,8 @@ pub enum Role {
     Duration,
     /// The same measure a year before, in a table's `上年同期` column.
     Previous,
+    /// A part taken away from a `partition-net` whole (imports in a trade surplus).
+    Less,
 }
 
 impl Role {
@@ -57,6 +59,7 @@ impl Role {
         Role::End,
         Role::Duration,
         Role::Previous,
+        Role::Less,
     ];
 
     /// The role as rule files spell it.
@@ -76,6 +79,7 @@ impl Role {
             Role::End => "end",
             Role::Duration => "duration",
             Role::Previous => "previous",
+            Role::Less => "less",
         }
     }
 
