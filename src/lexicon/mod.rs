@@ -99,6 +99,8 @@ lists! {
     RealGrowthMeasures = "real-growth-measures", None;
     Dimensions = "dimensions", Name;
     MeasureNames = "measure-names", Name;
+    RespectivelyLeadIns = "respectively-lead-ins", None;
+    EnumerationOpeners = "enumeration-openers", None;
 }
 
 /// A word as the code reads it: the word and its tag (empty where the list has none).
