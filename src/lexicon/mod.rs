@@ -101,6 +101,7 @@ lists! {
     MeasureNames = "measure-names", Name;
     RespectivelyLeadIns = "respectively-lead-ins", None;
     EnumerationOpeners = "enumeration-openers", None;
+    SpanWords = "span-words", Name;
 }
 
 /// A word as the code reads it: the word and its tag (empty where the list has none).

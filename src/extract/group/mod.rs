@@ -15,6 +15,7 @@
 //! | `same-measure` | one measure stated twice in an article | first, second |
 //! | `change` | `达48.3万户，较上年增加3.2万户，增长7.1%` | level, change, rate |
 //! | `consecutive` | `截至2023年11月底…自2023年4月起连续8个月` | start, end, duration |
+//! | `span` | `1月13日开始，2月21日结束，共40天`, `2012年到2022年十年间` | start, end, duration (and the length the ends give) |
 //! | `article` | all measures of one article | member |
 //! | `complement` | `中共党员…非中共党员…`, `男性…女性…` of one base or one `其中` whole | part (and whole) |
 //! | `partition` | a known partition (`concepts/`), all parts stated and exhaustive: `国内生产总值…第一产业增加值…` | whole, part |
@@ -30,6 +31,7 @@ mod respectively;
 mod role;
 mod same;
 mod share_of;
+mod span;
 mod subset;
 
 use super::fact::Fact;
@@ -51,6 +53,7 @@ pub enum GroupKind {
     SameMeasure,
     Change,
     Consecutive,
+    Span,
     Article,
     Complement,
     Partition,
@@ -69,6 +72,7 @@ impl GroupKind {
         ("same-measure", GroupKind::SameMeasure),
         ("change", GroupKind::Change),
         ("consecutive", GroupKind::Consecutive),
+        ("span", GroupKind::Span),
         ("article", GroupKind::Article),
         ("complement", GroupKind::Complement),
         ("partition", GroupKind::Partition),
@@ -91,7 +95,7 @@ impl GroupKind {
             GroupKind::Respectively => &[Role::Value],
             GroupKind::SameMeasure => &[Role::First, Role::Second],
             GroupKind::Change => &[Role::Level, Role::Change, Role::Rate],
-            GroupKind::Consecutive => &[Role::Start, Role::End, Role::Duration],
+            GroupKind::Consecutive | GroupKind::Span => &[Role::Start, Role::End, Role::Duration],
             GroupKind::Complement => &[Role::Part, Role::Whole],
             GroupKind::Partition | GroupKind::PartitionBound => &[Role::Whole, Role::Part],
         }
@@ -101,6 +105,7 @@ impl GroupKind {
     pub fn synthetic_names(self) -> &'static [&'static str] {
         match self {
             GroupKind::Respectively => &["items"],
+            GroupKind::Span => &["elapsed"],
             _ => &[],
         }
     }
@@ -202,6 +207,7 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     out.extend(same::groups(text, facts));
     out.extend(change::groups(text, facts));
     out.extend(consecutive::groups(text, facts));
+    out.extend(span::groups(text, facts));
     out.extend(article_groups(facts));
     out
 }
