@@ -102,6 +102,8 @@ lists! {
     RespectivelyLeadIns = "respectively-lead-ins", None;
     EnumerationOpeners = "enumeration-openers", None;
     SpanWords = "span-words", Name;
+    EnumerationNouns = "enumeration-nouns", None;
+    OrdinalMarkers = "ordinal-markers", None;
 }
 
 /// A word as the code reads it: the word and its tag (empty where the list has none).

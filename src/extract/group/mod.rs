@@ -16,6 +16,7 @@
 //! | `change` | `达48.3万户，较上年增加3.2万户，增长7.1%` | level, change, rate |
 //! | `consecutive` | `截至2023年11月底…自2023年4月起连续8个月` | start, end, duration |
 //! | `span` | `1月13日开始，2月21日结束，共40天`, `2012年到2022年十年间` | start, end, duration (and the length the ends give) |
+//! | `enumeration` | `主要有4个方面：一是…二是…三是…四是…` | whole (and the items numbered) |
 //! | `article` | all measures of one article | member |
 //! | `complement` | `中共党员…非中共党员…`, `男性…女性…` of one base or one `其中` whole | part (and whole) |
 //! | `partition` | a known partition (`concepts/`), all parts stated and exhaustive: `国内生产总值…第一产业增加值…` | whole, part |
@@ -25,6 +26,7 @@ mod chain;
 mod change;
 mod complement;
 mod consecutive;
+mod enumeration;
 mod part_of;
 mod partition;
 mod respectively;
@@ -54,6 +56,7 @@ pub enum GroupKind {
     Change,
     Consecutive,
     Span,
+    Enumeration,
     Article,
     Complement,
     Partition,
@@ -73,6 +76,7 @@ impl GroupKind {
         ("change", GroupKind::Change),
         ("consecutive", GroupKind::Consecutive),
         ("span", GroupKind::Span),
+        ("enumeration", GroupKind::Enumeration),
         ("article", GroupKind::Article),
         ("complement", GroupKind::Complement),
         ("partition", GroupKind::Partition),
@@ -98,6 +102,7 @@ impl GroupKind {
             GroupKind::Consecutive | GroupKind::Span => &[Role::Start, Role::End, Role::Duration],
             GroupKind::Complement => &[Role::Part, Role::Whole],
             GroupKind::Partition | GroupKind::PartitionBound => &[Role::Whole, Role::Part],
+            GroupKind::Enumeration => &[Role::Whole],
         }
     }
 
@@ -106,6 +111,7 @@ impl GroupKind {
         match self {
             GroupKind::Respectively => &["items"],
             GroupKind::Span => &["elapsed"],
+            GroupKind::Enumeration => &["listed"],
             _ => &[],
         }
     }
@@ -208,6 +214,7 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     out.extend(change::groups(text, facts));
     out.extend(consecutive::groups(text, facts));
     out.extend(span::groups(text, facts));
+    out.extend(enumeration::groups(text, facts));
     out.extend(article_groups(facts));
     out
 }
