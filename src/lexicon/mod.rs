@@ -104,6 +104,7 @@ lists! {
     SpanWords = "span-words", Name;
     EnumerationNouns = "enumeration-nouns", None;
     OrdinalMarkers = "ordinal-markers", None;
+    QuotaWords = "quota-words", Name;
 }
 
 /// A word as the code reads it: the word and its tag (empty where the list has none).

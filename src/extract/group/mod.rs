@@ -7,7 +7,7 @@
 //! |---|---|---|
 //! | `share-chain` | `占…的56.5%。同期…占27.1%；…占16.4%` | member |
 //! | `subset` | `进出口X，其中，出口A…进口B`, `41个…中有28个` | whole, part |
-//! | `part-of` | `制造业实际使用外资金额` ⊂ `实际使用外资金额` | whole, part |
+//! | `part-of` | `制造业实际使用外资金额` ⊂ `实际使用外资金额`; `应选3人，甲党当选2人、乙党1人` | whole, part |
 //! | `sentence` | all measures of one sentence | member |
 //! | `each` | every measure on its own | member |
 //! | `share-of` | `高技术产业引资4233.4亿元，占实际使用外资金额比重为37.3%` | share, part, whole |
@@ -29,6 +29,7 @@ mod consecutive;
 mod enumeration;
 mod part_of;
 mod partition;
+mod quota;
 mod respectively;
 mod role;
 mod same;
@@ -196,6 +197,7 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
         whole.is_none() || g.facts().any(|m| facts[m].subset_of != whole)
     }));
     out.extend(part_of::groups(text, facts));
+    out.extend(quota::groups(text, facts));
     let known = partition::groups(facts, &out);
     // A head-final part-of group that a complete partition covers checks less (≤) than the
     // partition does (=): one diagnostic for one slip.
