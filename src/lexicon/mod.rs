@@ -105,6 +105,7 @@ lists! {
     EnumerationNouns = "enumeration-nouns", None;
     OrdinalMarkers = "ordinal-markers", None;
     QuotaWords = "quota-words", Name;
+    ClassOpeners = "class-openers", None;
 }
 
 /// A word as the code reads it: the word and its tag (empty where the list has none).

@@ -7,7 +7,7 @@
 //! |---|---|---|
 //! | `share-chain` | `占…的56.5%。同期…占27.1%；…占16.4%` | member |
 //! | `subset` | `进出口X，其中，出口A…进口B`, `41个…中有28个` | whole, part |
-//! | `part-of` | `制造业实际使用外资金额` ⊂ `实际使用外资金额`; `应选3人，甲党当选2人、乙党1人` | whole, part |
+//! | `part-of` | `制造业实际使用外资金额` ⊂ `实际使用外资金额`; `应选3人，甲党当选2人、乙党1人`; bands `31个省份中，65%以上的有13个，60%—65%的有17个…` | whole, part |
 //! | `sentence` | all measures of one sentence | member |
 //! | `each` | every measure on its own | member |
 //! | `share-of` | `高技术产业引资4233.4亿元，占实际使用外资金额比重为37.3%` | share, part, whole |
@@ -22,6 +22,7 @@
 //! | `partition` | a known partition (`concepts/`), all parts stated and exhaustive: `国内生产总值…第一产业增加值…` | whole, part |
 //! | `partition-bound` | a known partition with some parts stated, or not exhaustive | whole, part |
 
+mod bands;
 mod chain;
 mod change;
 mod complement;
@@ -198,6 +199,7 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     }));
     out.extend(part_of::groups(text, facts));
     out.extend(quota::groups(text, facts));
+    out.extend(bands::groups(text, facts));
     let known = partition::groups(facts, &out);
     // A head-final part-of group that a complete partition covers checks less (≤) than the
     // partition does (=): one diagnostic for one slip.
