@@ -106,6 +106,7 @@ lists! {
     OrdinalMarkers = "ordinal-markers", None;
     QuotaWords = "quota-words", Name;
     ClassOpeners = "class-openers", None;
+    PerYearWords = "per-year-words", None;
 }
 
 /// A word as the code reads it: the word and its tag (empty where the list has none).

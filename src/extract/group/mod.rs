@@ -17,11 +17,13 @@
 //! | `consecutive` | `截至2023年11月底…自2023年4月起连续8个月` | start, end, duration |
 //! | `span` | `1月13日开始，2月21日结束，共40天`, `2012年到2022年十年间` | start, end, duration (and the length the ends give) |
 //! | `enumeration` | `主要有4个方面：一是…二是…三是…四是…` | whole (and the items numbered) |
+//! | `average` | `十年共增加604.3万人…平均每年增加60.4万人` | whole (the total), duration, part (the yearly average) |
 //! | `article` | all measures of one article | member |
 //! | `complement` | `中共党员…非中共党员…`, `男性…女性…` of one base or one `其中` whole | part (and whole) |
 //! | `partition` | a known partition (`concepts/`), all parts stated and exhaustive: `国内生产总值…第一产业增加值…` | whole, part |
 //! | `partition-bound` | a known partition with some parts stated, or not exhaustive | whole, part |
 
+mod average;
 mod bands;
 mod chain;
 mod change;
@@ -59,6 +61,7 @@ pub enum GroupKind {
     Consecutive,
     Span,
     Enumeration,
+    Average,
     Article,
     Complement,
     Partition,
@@ -79,6 +82,7 @@ impl GroupKind {
         ("consecutive", GroupKind::Consecutive),
         ("span", GroupKind::Span),
         ("enumeration", GroupKind::Enumeration),
+        ("average", GroupKind::Average),
         ("article", GroupKind::Article),
         ("complement", GroupKind::Complement),
         ("partition", GroupKind::Partition),
@@ -105,6 +109,7 @@ impl GroupKind {
             GroupKind::Complement => &[Role::Part, Role::Whole],
             GroupKind::Partition | GroupKind::PartitionBound => &[Role::Whole, Role::Part],
             GroupKind::Enumeration => &[Role::Whole],
+            GroupKind::Average => &[Role::Whole, Role::Duration, Role::Part],
         }
     }
 
@@ -219,6 +224,7 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     out.extend(consecutive::groups(text, facts));
     out.extend(span::groups(text, facts));
     out.extend(enumeration::groups(text, facts));
+    out.extend(average::groups(text, facts));
     out.extend(article_groups(facts));
     out
 }
