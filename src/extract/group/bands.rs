@@ -39,7 +39,7 @@ fn tile(bands: &mut [(Band, &'static str)]) -> bool {
     if bands.iter().any(|(_, u)| *u != bands[0].1) {
         return false;
     }
-    bands.sort_by(|a, b| a.0 .0.cmp(&b.0 .0));
+    bands.sort_by_key(|b| b.0 .0);
     bands.windows(2).all(|w| match (w[0].0 .1, w[1].0 .0) {
         (Some(hi), Some(lo)) => hi == lo,
         _ => false,
