@@ -15,6 +15,9 @@ use crate::lexicon::{self, List};
 use crate::text::Text;
 use rust_decimal::Decimal;
 
+/// The longest class noun read before `中`, in characters (`实现收入的税种`).
+const MAX_NOUN: usize = 12;
+
 /// The stretch a band covers, as printed: `None` for an open end.
 type Band = (Option<Decimal>, Option<Decimal>);
 
@@ -56,12 +59,15 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         }
         // `31个省份中，`: the class, a plain noun, then an opener of `lexicon/class-openers.json`.
         let rest = &t[whole.figure.norm.end..];
-        let Some(zhong) = rest.find('中') else {
+        // The noun is short: look for `中` within its reach only, so that a long run of counts
+        // (a table) is not searched to its end for each count.
+        let reach: usize = rest.chars().take(MAX_NOUN + 1).map(char::len_utf8).sum();
+        let Some(zhong) = rest[..reach].find('中') else {
             continue;
         };
         let noun = &rest[..zhong];
         let plain = !noun.is_empty()
-            && noun.chars().count() <= 12
+            && noun.chars().count() <= MAX_NOUN
             && noun
                 .chars()
                 .all(|c| c.is_alphanumeric() && !c.is_ascii_digit());

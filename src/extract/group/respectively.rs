@@ -47,9 +47,10 @@ fn list_in_clause_before(text: &Text, facts: &[Fact], clause: usize) -> Option<R
     if prev.sentence != clauses[clause].sentence {
         return None;
     }
+    // Facts are in text order: the first at or after a position is found by bisection.
+    let first_from = |at: usize| facts.partition_point(|f| f.figure.norm.start < at);
     let first_fact = facts
-        .iter()
-        .find(|f| f.figure.norm.start >= prev.range.start)
+        .get(first_from(prev.range.start))
         .map_or(prev.range.end, |f| f.figure.norm.start);
     let mut end = first_fact.min(prev.range.end);
     end = prev.range.start + t[prev.range.start..end].trim_end_matches(['，', ',']).len();
@@ -67,8 +68,8 @@ fn list_in_clause_before(text: &Text, facts: &[Fact], clause: usize) -> Option<R
     if let Some(before) = clause.checked_sub(2).and_then(|c| clauses.get(c)) {
         let same_sentence = before.sentence == prev.sentence;
         let has_figure = facts
-            .iter()
-            .any(|f| before.range.contains(&f.figure.norm.start));
+            .get(first_from(before.range.start))
+            .is_some_and(|f| before.range.contains(&f.figure.norm.start));
         if same_sentence
             && !has_figure
             && !new_breakdown(text, before.range.start, before.range.end)
