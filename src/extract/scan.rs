@@ -469,7 +469,11 @@ fn finish(text: &Text, r: Reading) -> Figure {
     // A range: `15摄氏度至25摄氏度`, `16-59岁`, `60%—65%`, `8至12月`.
     let mut range_hi: Option<Interval> = None;
     let mut range_unit = None;
-    let may_range = kind != Kind::Date || date.as_deref().is_some_and(|d| d.starts_with("--"));
+    // `8至12月` is a range of months; `1月7日至2月15日` runs between two days, each a date.
+    let may_range = kind != Kind::Date
+        || date
+            .as_deref()
+            .is_some_and(|d| d.starts_with("--") && d.len() == 4);
     if may_range && text.next_stop(end) > end {
         for sep in ["至", "到", "-", "—", "~", "－"] {
             let rest = &t[end..];

@@ -104,6 +104,14 @@ lists! {
     RatioNames = "ratio-names", Name;
     RespondentNouns = "respondent-nouns", None;
     ShareListCues = "share-list-cues", None;
+    RespectivelyLeadIns = "respectively-lead-ins", None;
+    EnumerationOpeners = "enumeration-openers", None;
+    SpanWords = "span-words", Name;
+    EnumerationNouns = "enumeration-nouns", None;
+    OrdinalMarkers = "ordinal-markers", None;
+    QuotaWords = "quota-words", Name;
+    ClassOpeners = "class-openers", None;
+    PerYearWords = "per-year-words", None;
 }
 
 /// A word as the code reads it: the word and its tag (empty where the list has none).

@@ -412,11 +412,20 @@ pub fn check_rule_marking(rule: &Rule, ex: &Extraction, checked: &mut [bool]) ->
         };
         seen.insert(ids.clone());
         let (lu, ru) = units(&lhs, &rhs);
-        let point = |v: &Value, u: &str| {
-            format!(
+        let point = |v: &Value, u: &str| match (v.interval.lo, v.interval.hi) {
+            // Two whole readings a step apart (`3 or 4` items, `39 or 40` days): their middle
+            // rounded would name one of them as if it were the only one.
+            (Some(lo), Some(hi))
+                if v.decimals == 0
+                    && lo.fract().is_zero()
+                    && hi - lo == rust_decimal::Decimal::ONE =>
+            {
+                format!("{} or {}{u}", lo.normalize(), hi.normalize())
+            }
+            _ => format!(
                 "{}{u}",
                 v.interval.mid().unwrap_or_default().round_dp(v.decimals)
-            )
+            ),
         };
         let (fixes, structured) = culprit::suggest(rule, &env, &names, ex);
         let extra = [

@@ -7,7 +7,7 @@
 //! |---|---|---|
 //! | `share-chain` | `占…的56.5%。同期…占27.1%；…占16.4%`, `三次产业结构为12.5：40.1：47.4` | member |
 //! | `subset` | `进出口X，其中，出口A…进口B`, `41个…中有28个` | whole, part |
-//! | `part-of` | `制造业实际使用外资金额` ⊂ `实际使用外资金额` | whole, part |
+//! | `part-of` | `制造业实际使用外资金额` ⊂ `实际使用外资金额`; `应选3人，甲党当选2人、乙党1人`; bands `31个省份中，65%以上的有13个，60%—65%的有17个…` | whole, part |
 //! | `sentence` | all measures of one sentence | member |
 //! | `each` | every measure on its own | member |
 //! | `share-of` | `高技术产业引资4233.4亿元，占实际使用外资金额比重为37.3%`, `选举人数…投票人数…投票率` | share, part, whole |
@@ -15,25 +15,33 @@
 //! | `same-measure` | one measure stated twice in an article | first, second |
 //! | `change` | `达48.3万户，较上年增加3.2万户，增长7.1%` | level, change, rate |
 //! | `consecutive` | `截至2023年11月底…自2023年4月起连续8个月` | start, end, duration |
+//! | `span` | `1月13日开始，2月21日结束，共40天`, `2012年到2022年十年间` | start, end, duration (and the length the ends give) |
+//! | `enumeration` | `主要有4个方面：一是…二是…三是…四是…` | whole (and the items numbered) |
+//! | `average` | `十年共增加604.3万人…平均每年增加60.4万人` | whole (the total), duration, part (the yearly average) |
 //! | `article` | all measures of one article | member |
 //! | `complement` | `中共党员…非中共党员…`, `男性…女性…` of one base or one `其中` whole | part (and whole) |
 //! | `partition` | a known partition (`concepts/`), all parts stated and exhaustive: `国内生产总值…第一产业增加值…` | whole, part |
 //! | `partition-bound` | a known partition with some parts stated, or not exhaustive | whole, part |
 //! | `growth-of-levels` | a table row: this period, the same period a year before, the growth | level, previous, rate |
 
+mod average;
+mod bands;
 mod chain;
 mod change;
 mod complement;
 mod consecutive;
+mod enumeration;
 mod part_of;
 mod partition;
 mod ratio_of;
+mod quota;
 mod respectively;
 mod role;
 mod same;
 mod share_list;
 mod share_of;
 mod share_whole;
+mod span;
 mod subset;
 
 use super::fact::Fact;
@@ -55,6 +63,9 @@ pub enum GroupKind {
     SameMeasure,
     Change,
     Consecutive,
+    Span,
+    Enumeration,
+    Average,
     Article,
     Complement,
     Partition,
@@ -80,6 +91,9 @@ impl GroupKind {
         ("same-measure", GroupKind::SameMeasure),
         ("change", GroupKind::Change),
         ("consecutive", GroupKind::Consecutive),
+        ("span", GroupKind::Span),
+        ("enumeration", GroupKind::Enumeration),
+        ("average", GroupKind::Average),
         ("article", GroupKind::Article),
         ("complement", GroupKind::Complement),
         ("partition", GroupKind::Partition),
@@ -106,7 +120,7 @@ impl GroupKind {
             GroupKind::Respectively => &[Role::Value],
             GroupKind::SameMeasure => &[Role::First, Role::Second],
             GroupKind::Change => &[Role::Level, Role::Change, Role::Rate],
-            GroupKind::Consecutive => &[Role::Start, Role::End, Role::Duration],
+            GroupKind::Consecutive | GroupKind::Span => &[Role::Start, Role::End, Role::Duration],
             GroupKind::Complement => &[Role::Part, Role::Whole],
             GroupKind::Partition
             | GroupKind::PartitionBound
@@ -114,6 +128,8 @@ impl GroupKind {
             | GroupKind::PartitionReal => &[Role::Whole, Role::Part],
             GroupKind::PartitionNet => &[Role::Whole, Role::Part, Role::Less],
             GroupKind::GrowthOfLevels => &[Role::Level, Role::Previous, Role::Rate],
+            GroupKind::Enumeration => &[Role::Whole],
+            GroupKind::Average => &[Role::Whole, Role::Duration, Role::Part],
         }
     }
 
@@ -121,6 +137,8 @@ impl GroupKind {
     pub fn synthetic_names(self) -> &'static [&'static str] {
         match self {
             GroupKind::Respectively => &["items"],
+            GroupKind::Span => &["elapsed"],
+            GroupKind::Enumeration => &["listed"],
             _ => &[],
         }
     }
@@ -205,6 +223,8 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
         whole.is_none() || g.facts().any(|m| facts[m].subset_of != whole)
     }));
     out.extend(part_of::groups(text, facts));
+    out.extend(quota::groups(text, facts));
+    out.extend(bands::groups(text, facts));
     let known = partition::groups(facts, &out);
     // A head-final part-of group that a complete partition covers checks less (≤) than the
     // partition does (=): one diagnostic for one slip.
@@ -224,6 +244,9 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     out.extend(same::groups(text, facts));
     out.extend(change::groups(text, facts));
     out.extend(consecutive::groups(text, facts));
+    out.extend(span::groups(text, facts));
+    out.extend(enumeration::groups(text, facts));
+    out.extend(average::groups(text, facts));
     out.extend(article_groups(facts));
     out
 }

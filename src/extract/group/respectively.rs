@@ -5,7 +5,7 @@
 //! values are the figures right after `分别` joined only by `、和及与`. A list whose items
 //! cannot be counted (one item, `城乡居民分别为…`) makes no group.
 
-use super::{member, Group, GroupKind, Role, Synthetic};
+use super::{full_sentence_end, member, new_breakdown, Group, GroupKind, Role, Synthetic};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::extract::label::{strip_brackets, strip_marks};
@@ -13,8 +13,85 @@ use crate::interval::Interval;
 use crate::lexicon::{self, List};
 use crate::text::Text;
 use rust_decimal::Decimal;
+use std::ops::Range;
 
 const JOINERS: &[char] = &['、', '和', '及', '与', ' '];
+
+/// True when the words before `分别` only point back at what the clause before named
+/// (`同比`, `指数`, nothing at all): lead-ins from `lexicon/respectively-lead-ins.json`.
+fn only_lead_ins(stretch: &str) -> bool {
+    let mut rest = stretch.trim_matches([' ', '，', ',']);
+    let words = lexicon::get().words(List::RespectivelyLeadIns);
+    while !rest.is_empty() {
+        let Some(w) = words
+            .iter()
+            .filter(|w| rest.starts_with(*w))
+            .max_by_key(|w| w.len())
+        else {
+            return false;
+        };
+        rest = &rest[w.len()..];
+    }
+    true
+}
+
+/// The list `A、B、C` that the clause before `clause` names, when that clause opens a sentence
+/// or follows a clause of figures or a breakdown (`从企业规模来看，`): a clause that follows
+/// one of bare names may be the last of names listed between commas, whose count is unknown.
+/// The list runs to the first figure of the clause (`…均低于50%`), after an opener such as
+/// `领域是`, and must hold a `、`, so that it is a list for certain.
+fn list_in_clause_before(text: &Text, facts: &[Fact], clause: usize) -> Option<Range<usize>> {
+    let t = text.as_str();
+    let clauses = &text.structure.clauses;
+    let prev = clauses.get(clause.checked_sub(1)?)?;
+    if prev.sentence != clauses[clause].sentence {
+        return None;
+    }
+    // Facts are in text order: the first at or after a position is found by bisection.
+    let first_from = |at: usize| facts.partition_point(|f| f.figure.norm.start < at);
+    let first_fact = facts
+        .get(first_from(prev.range.start))
+        .map_or(prev.range.end, |f| f.figure.norm.start);
+    let mut end = first_fact.min(prev.range.end);
+    end = prev.range.start + t[prev.range.start..end].trim_end_matches(['，', ',']).len();
+    let mut begin = prev.range.start;
+    let stretch = &t[begin..end];
+    let first_dun = stretch.find('、')?;
+    if let Some((i, w)) = lexicon::get()
+        .words(List::EnumerationOpeners)
+        .iter()
+        .filter_map(|w| stretch[..first_dun].rfind(w).map(|i| (i, *w)))
+        .max_by_key(|(i, _)| *i)
+    {
+        begin += i + w.len();
+    }
+    if let Some(before) = clause.checked_sub(2).and_then(|c| clauses.get(c)) {
+        let same_sentence = before.sentence == prev.sentence;
+        let has_figure = facts
+            .get(first_from(before.range.start))
+            .is_some_and(|f| before.range.contains(&f.figure.norm.start));
+        if same_sentence
+            && !has_figure
+            && !new_breakdown(text, before.range.start, before.range.end)
+        {
+            return None;
+        }
+    }
+    (begin < end).then_some(begin..end)
+}
+
+/// A single value after `分别` that stands alone in its sentence: no other figure of its kind
+/// and unit follows it there, so no value of the list went to a clause of its own, and it
+/// bears no qualifier (`分别增长10%以上` may say of each that it passed one mark).
+fn lone_value(text: &Text, facts: &[Fact], v: usize) -> bool {
+    let f = &facts[v];
+    let end = full_sentence_end(text, f.figure.norm.start);
+    f.figure.qualifier.is_none()
+        && !facts[v + 1..]
+            .iter()
+            .take_while(|g| g.figure.norm.start < end)
+            .any(|g| g.figure.kind == f.figure.kind && g.figure.unit == f.figure.unit)
+}
 
 /// How many items `A、B和C` lists: at the `、` only, and also splitting the last item at its
 /// `和` (`吃类、穿类和用类`). Industry names contain `和` too (`批发和零售业`), so a list may
@@ -26,10 +103,20 @@ fn counts(s: &str) -> (usize, usize) {
     // joins two items for certain.
     let names_with_he =
         parts.len() > 1 && parts[..parts.len() - 1].iter().any(|p| p.contains('和'));
-    if names_with_he || parts.len() == 1 {
+    let (fewest, most) = if names_with_he || parts.len() == 1 {
         (parts.len(), split)
     } else {
         (split, split)
+    };
+    // `中国大陆、中国台湾及马来西亚`: a last `及` or `与` may join two items as `和` does, or
+    // belong to a name (`航空航天器及设备制造业`): either count is a reading.
+    let last_joins = parts.last().is_some_and(|p| {
+        !p.contains('和') && !p.contains("以及") && (p.contains('及') || p.contains('与'))
+    });
+    if last_joins && fewest == most {
+        (fewest, most + 1)
+    } else {
+        (fewest, most)
     }
 }
 
@@ -125,18 +212,36 @@ pub fn groups(text: &Text, facts: &[Fact]) -> (Vec<Group>, Vec<usize>) {
         let raw = raw.trim_start_matches(['、', '，', ',']);
         // `raw` is a suffix of the stretch: its start in the text.
         let start = at - raw.len();
-        let cleaned = strip_marks(raw.trim_start_matches("其中"));
-        let list = items(&strip_brackets(raw.trim_start_matches("其中")));
+        let mut cleaned = strip_marks(raw.trim_start_matches("其中"));
+        let mut list = items(&strip_brackets(raw.trim_start_matches("其中")));
+        let (mut raw, mut start, mut opens_on_comma) = (raw, start, opens_on_comma);
+        // `领域是A、B、C，分别增长…`, `A、B和C指数均低于50%，指数分别为…`: the clause holds no
+        // list of its own, only words that point back; the list is the clause before.
+        if list.len() < 2 && only_lead_ins(&cleaned) {
+            if let Some(r) = list_in_clause_before(text, facts, clause) {
+                raw = &t[r.clone()];
+                start = r.start;
+                opens_on_comma = false;
+                cleaned = strip_marks(raw);
+                list = items(&strip_brackets(raw));
+            }
+        }
         if list.len() < 2 || cleaned.chars().count() < 3 {
             continue;
         }
         if opens_on_comma && !raw.contains('、') && values.len() > list.len() {
             continue;
         }
-        let (o_start, o_end) = text.original_range(start, at);
+        let items_end = start + raw.len();
+        let (o_start, o_end) = text.original_range(start, items_end);
         let n = list.len();
         let (fewest, most) = counts(&strip_brackets(raw.trim_start_matches("其中")));
-        let (fewest, most) = (fewest.min(most), fewest.max(most));
+        let (mut fewest, most) = (fewest.min(most), fewest.max(most));
+        // `A和B分别为X`: `分别` pairs two or more items with as many values, so a single value
+        // after it reads `A和B` as two items, not as one name holding `和`.
+        if values.len() == 1 && lone_value(text, facts, values[0]) {
+            fewest = fewest.max(2).min(most);
+        }
         let mut g = Group::new(
             GroupKind::Respectively,
             values.iter().map(|&v| member(v, Role::Value)).collect(),
@@ -203,5 +308,43 @@ mod tests {
             GroupKind::Respectively,
         );
         assert_eq!(g[0].len(), 3, "{g:?}");
+    }
+
+    #[test]
+    fn a_list_in_the_clause_before_counts_its_items() {
+        let notes = counted("今年增长较快的是钢铁、水泥和玻璃，同比分别增长4.1%、3.2%和2.5%。");
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].starts_with("3 items: 钢铁"), "{notes:?}");
+        let notes = counted("钢材、水泥和平板玻璃产量均低于上年，降幅分别为4.1%和2.5%。");
+        assert!(
+            notes.is_empty(),
+            "a stretch naming its own measure points back at nothing: {notes:?}"
+        );
+    }
+
+    #[test]
+    fn names_listed_between_commas_give_no_count() {
+        let notes = counted(
+            "黑色金属冶炼和压延加工业，计算机、通信和其他电子设备制造业，专用设备制造业，同比分别增长8.1%、9.2%、6.3%。",
+        );
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn a_single_value_reads_the_he_as_two_items() {
+        let ex = |s: &str| {
+            let ex = crate::extract::extract(&crate::source::Source::new("t.txt", s));
+            ex.groups
+                .iter()
+                .filter(|g| g.kind == GroupKind::Respectively)
+                .map(|g| (g.members.len(), g.extra[0].value))
+                .collect::<Vec<_>>()
+        };
+        let g = ex("城镇和农村居民人均收入分别增长5.1%。");
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].1.lo, Some(rust_decimal::Decimal::from(2)), "{g:?}");
+        // A second value in a clause of its own keeps both readings.
+        let g = ex("城镇和农村居民人均收入分别增长5.1%，农村增长6.2%。");
+        assert_eq!(g[0].1.lo, Some(rust_decimal::Decimal::ONE), "{g:?}");
     }
 }

@@ -85,7 +85,8 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
         if bare_before {
             continue;
         }
-        let Some(whole) = related_whole
+        let Some(whole) = counted_class(text, facts, split, at, scope_end)
+            .or(related_whole)
             .or(nearest)
             .filter(|&w| facts[w].is_additive())
             .filter(|&w| !share_names_a_wider_whole(facts, split, scope_end, w))
@@ -212,6 +213,45 @@ fn mark_noun_scopes(text: &Text, facts: &mut [Fact]) {
             f.subset_of.get_or_insert(whole);
         }
     }
+}
+
+/// `45个参赛代表团中，有37个代表团获得金牌`: a count right before the marker, with only its
+/// noun between, is the class the parts are counted in, when the first part counts the same
+/// noun (its words after the figure end like the class's) or names none (`中有28个。`): a
+/// count of another thing (`10个省中有25个城市`) is no part of it.
+fn counted_class(
+    text: &Text,
+    facts: &[Fact],
+    split: usize,
+    at: usize,
+    scope_end: usize,
+) -> Option<usize> {
+    let t = text.as_str();
+    let w = split.checked_sub(1)?;
+    let whole = &facts[w];
+    let noun = &t[whole.figure.norm.end..at];
+    let plain_noun = !noun.is_empty()
+        && noun.chars().count() <= 12
+        && noun
+            .chars()
+            .all(|c| c.is_alphanumeric() && !c.is_ascii_digit());
+    if whole.figure.kind != Kind::Count
+        || !plain_noun
+        || whole.clause != text.structure.clause_at(at)
+    {
+        return None;
+    }
+    let part = facts[split..]
+        .iter()
+        .take_while(|f| f.figure.norm.end <= scope_end)
+        .find(|f| f.figure.kind == Kind::Count)?;
+    if part.figure.unit != whole.figure.unit {
+        return None;
+    }
+    let after: String = t[part.figure.norm.end..].chars().take(6).collect();
+    let names_none = after.starts_with(['，', '。', '；', ',']);
+    let same_noun = noun.chars().last().is_some_and(|c| after.contains(c));
+    (names_none || same_noun).then_some(w)
 }
 
 /// The marker opens a sentence, and the sentence of the whole lists several levels of one
@@ -354,5 +394,20 @@ mod tests {
             GroupKind::Subset,
         );
         assert!(g.is_empty(), "{g:?}");
+    }
+
+    #[test]
+    fn a_count_before_zhong_you_is_the_class_its_parts_are_counted_in() {
+        let g = groups_of(
+            "本届锦标赛32个参赛球队中，有12个球队获得奖牌，5个球队获得金牌。",
+            GroupKind::Subset,
+        );
+        assert_eq!(
+            g,
+            vec![vec!["whole:32个", "part:12个", "part:5个"]],
+            "{g:?}"
+        );
+        let g = groups_of("全国10个省中有25个城市入选。", GroupKind::Subset);
+        assert!(g.is_empty(), "a count of another noun is no part: {g:?}");
     }
 }
