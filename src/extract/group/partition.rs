@@ -159,13 +159,13 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
             if stated.len() < 2 {
                 continue;
             }
-            // `户籍人口112635人。其中，城镇人口…`: parts the prose gave to another whole of this
-            // partition are not this one's, unless this whole stands under that one too.
+            // `户籍人口112635人。其中，城镇人口…`: parts the prose gave to another known measure are
+            // not this one's, unless this whole stands under that one too.
             if stated.iter().any(|&i| {
                 facts[i].subset_of.is_some_and(|w| {
                     w != whole
                         && facts[whole].subset_of != Some(w)
-                        && matched(p, &facts[w].label).is_some_and(|m| m.0.is_none())
+                        && names_known_measure(&facts[w].label)
                 })
             }) {
                 continue;
