@@ -147,10 +147,11 @@ pub fn label_of(pre: &str) -> String {
             cleaned = cleaned.replace(w, "");
         }
     }
-    // `第一产业实现增加值`, `公司实现营业收入`: the verb of achieving is not part of the measure.
+    // `第一产业实现增加值`, `公司实现营业收入`, `全国共投入研发经费`: the verb of achieving or
+    // spending is not part of the measure.
     let mut joined = String::new();
     let mut rest = strip_trailing(strip_leading(&cleaned));
-    for verb in ["实现", "完成", "录得"] {
+    for verb in ["实现", "完成", "录得", "共投入"] {
         if let Some(i) = rest.find(verb) {
             if rest[i + verb.len()..].chars().count() >= 2 {
                 joined = format!("{}{}", &rest[..i], &rest[i + verb.len()..]);

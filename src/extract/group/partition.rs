@@ -81,6 +81,8 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
             let Some((role, mut subject, measure)) = matched(p, &f.label) else {
                 continue;
             };
+            // `全国共接待游客`: `共` (in all) is no part of the subject.
+            subject = subject.trim_end_matches('共');
             match (role, last_whole) {
                 (None, _) => last_whole = Some((f.sentence, subject, i)),
                 (Some(_), Some((sentence, whole_subject, w)))
@@ -299,7 +301,20 @@ fn one_value(facts: &[Fact], stated: &[usize], near: Option<usize>) -> Option<us
         return None;
     }
     let target = near.unwrap_or(first);
-    stated.iter().copied().min_by_key(|&i| i.abs_diff(target))
+    // A statement with its growth rate beside it serves every rule; the nearest of those.
+    stated
+        .iter()
+        .copied()
+        .min_by_key(|&i| (!with_growth(facts, i), i.abs_diff(target)))
+}
+
+/// A growth rate of the same label follows the fact in its sentence before the next level
+/// (`接待游客5.26亿人次，同比增长10.7%`).
+fn with_growth(facts: &[Fact], i: usize) -> bool {
+    facts[i + 1..]
+        .iter()
+        .take_while(|f| f.sentence == facts[i].sentence && !f.is_level())
+        .any(|f| f.figure.kind == crate::extract::figure::Kind::Growth && f.label == facts[i].label)
 }
 
 #[cfg(test)]
