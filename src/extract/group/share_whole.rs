@@ -54,9 +54,15 @@ pub fn candidates(facts: &[Fact], part: usize, base: &str) -> Vec<usize> {
     if !total && base_key.chars().count() < 2 {
         return Vec::new();
     }
-    facts
+    // Facts are in text order and articles contiguous: only the part's article is looked at,
+    // so a file of many articles costs each share its own article, not the whole file.
+    let article = facts[part].article;
+    let start = facts[..part].partition_point(|f| f.article < article);
+    let end = part + facts[part..].partition_point(|f| f.article == article);
+    facts[start..end]
         .iter()
         .enumerate()
+        .map(|(i, f)| (i + start, f))
         .filter(|&(i, f)| {
             if i == part || !f.is_level() || f.label.contains('占') {
                 return false;

@@ -13,6 +13,10 @@ use crate::text::Text;
 /// prose, and a bound on the work for a paragraph of thousands of figures.
 const WHOLE_REACH: usize = 64;
 
+/// How many figures before a `X中，` are searched for the level X names: several paragraphs of
+/// prose, and a bound on the work in an article of thousands of figures.
+const NAMED_WHOLE_REACH: usize = 400;
+
 pub fn mark(text: &Text, facts: &mut [Fact]) {
     let text_str = text.as_str();
     let mut at_all: Vec<usize> = lexicon::get()
@@ -166,7 +170,11 @@ fn mark_noun_scopes(text: &Text, facts: &mut [Fact]) {
         let split = facts.partition_point(|f| f.figure.norm.end <= at);
         let inside = facts[..split]
             .iter()
-            .rposition(|f| f.figure.norm.start >= clause_start && f.is_level());
+            .enumerate()
+            .rev()
+            .take_while(|(_, f)| f.figure.norm.start >= clause_start)
+            .find(|(_, f)| f.is_level())
+            .map(|(i, _)| i);
         let whole = match inside {
             Some(w) => Some(w),
             None => {
@@ -187,15 +195,23 @@ fn mark_noun_scopes(text: &Text, facts: &mut [Fact]) {
                     .take_while(|f| f.figure.norm.end <= scope_end)
                     .find(|f| f.is_level())
                     .map(|f| f.period.clone());
+                // The search reaches back a bounded number of figures, so that a long article
+                // costs each marker a constant.
                 (named.chars().count() >= 2)
                     .then(|| {
-                        facts[..split].iter().rposition(|f| {
-                            f.article == article
-                                && f.is_level()
-                                && !f.after_qizhong
-                                && super::part_of::core(&f.label) == named
-                                && parts_period.as_ref() == Some(&f.period)
-                        })
+                        facts[..split]
+                            .iter()
+                            .enumerate()
+                            .rev()
+                            .take(NAMED_WHOLE_REACH)
+                            .take_while(|(_, f)| f.article == article)
+                            .find(|(_, f)| {
+                                f.is_level()
+                                    && !f.after_qizhong
+                                    && super::part_of::core(&f.label) == named
+                                    && parts_period.as_ref() == Some(&f.period)
+                            })
+                            .map(|(i, _)| i)
                     })
                     .flatten()
             }
