@@ -21,7 +21,11 @@ use std::collections::BTreeMap;
 /// `Some(i)` for part `i`, with the words before the name (its subject) and, for a partition
 /// by prefix, the measure after it. A name of a partition by suffix ends the label, and its
 /// measure is the name itself.
-fn matched<'a>(p: &Partition, label: &'a str) -> Option<(Option<usize>, &'a str, &'a str)> {
+fn matched<'a>(
+    p: &Partition,
+    known: &[&str],
+    label: &'a str,
+) -> Option<(Option<usize>, &'a str, &'a str)> {
     let whole = p.whole.iter().map(|n| (None, n));
     let parts = p
         .parts
@@ -35,11 +39,9 @@ fn matched<'a>(p: &Partition, label: &'a str) -> Option<(Option<usize>, &'a str,
             .max_by_key(|(_, n)| n.len())?;
         // `外贸进出口` ends with `出口`, but its head is `进出口`, another partition's name: the
         // longest known name a label ends with is what it measures.
-        let longer = partitions()
+        let longer = known
             .iter()
-            .filter(|q| !q.prefix)
-            .flat_map(|q| q.whole.iter().chain(q.parts.iter().flat_map(|x| &x.names)))
-            .any(|n| n.len() > found.1.len() && label.ends_with(n.as_str()));
+            .any(|n| n.len() > found.1.len() && label.ends_with(n));
         if longer {
             return None;
         }
@@ -61,6 +63,7 @@ fn matched<'a>(p: &Partition, label: &'a str) -> Option<(Option<usize>, &'a str,
 
 pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
     let mut out = Vec::new();
+    let known = known_names();
     for p in partitions() {
         // A balance (weight −1 on a part) is checked only stated whole: the parts of a net
         // figure bound nothing one by one.
@@ -78,7 +81,7 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
             if !adds_up || f.target || f.on_a_day || f.in_list {
                 continue;
             }
-            let Some((role, mut subject, measure)) = matched(p, &f.label) else {
+            let Some((role, mut subject, measure)) = matched(p, &known, &f.label) else {
                 continue;
             };
             // `全国共接待游客`: `共` (in all) is no part of the subject.
@@ -118,7 +121,7 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
             let named_whole = f.subset_of.filter(|&w| {
                 role.is_some()
                     && !net
-                    && !names_known_measure(&facts[w].label)
+                    && !names_known_measure(&known, &facts[w].label)
                     && facts[w].is_additive()
                     && facts[w].figure.unit == f.figure.unit
                     && facts[w].figure.kind == f.figure.kind
@@ -167,7 +170,7 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
                 facts[i].subset_of.is_some_and(|w| {
                     w != whole
                         && facts[whole].subset_of != Some(w)
-                        && names_known_measure(&facts[w].label)
+                        && names_known_measure(&known, &facts[w].label)
                 })
             }) {
                 continue;
@@ -227,14 +230,20 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
     out
 }
 
-/// The label ends with a name some partition gives a whole or a part: it says what it measures
-/// in the partitions' own words.
-fn names_known_measure(label: &str) -> bool {
+/// The names that end a label, of every partition by suffix: what a label measures in the
+/// partitions' own words. Gathered once per draft, not once per figure.
+fn known_names() -> Vec<&'static str> {
     partitions()
         .iter()
         .filter(|q| !q.prefix)
         .flat_map(|q| q.whole.iter().chain(q.parts.iter().flat_map(|x| &x.names)))
-        .any(|n| label.ends_with(n.as_str()))
+        .map(String::as_str)
+        .collect()
+}
+
+/// The label ends with a name some partition gives a whole or a part.
+fn names_known_measure(known: &[&str], label: &str) -> bool {
+    known.iter().any(|n| label.ends_with(n))
 }
 
 /// (article, subject, measure, period, unit) → the whole's facts and each part's facts.

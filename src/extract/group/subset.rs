@@ -168,6 +168,7 @@ fn mark_noun_scopes(text: &Text, facts: &mut [Fact]) {
             .get(st.clause_at(at))
             .map_or(at, |c| c.range.start);
         let split = facts.partition_point(|f| f.figure.norm.end <= at);
+        let scope_end = full_sentence_end(text, at);
         let inside = facts[..split]
             .iter()
             .enumerate()
@@ -189,7 +190,6 @@ fn mark_noun_scopes(text: &Text, facts: &mut [Fact]) {
                     .map_or(0, |p| p.article);
                 // The whole named by words is of the parts' period: `在商品零售中，` after both
                 // a month's and the year so far's 商品零售 names the one the parts are of.
-                let scope_end = full_sentence_end(text, at);
                 let parts_period = facts[split..]
                     .iter()
                     .take_while(|f| f.figure.norm.end <= scope_end)
@@ -221,7 +221,6 @@ fn mark_noun_scopes(text: &Text, facts: &mut [Fact]) {
         }) else {
             continue;
         };
-        let scope_end = full_sentence_end(text, at);
         for f in facts[split..]
             .iter_mut()
             .take_while(|f| f.figure.norm.end <= scope_end)
