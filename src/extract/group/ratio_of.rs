@@ -6,7 +6,7 @@
 //! Only the nearest counts before the rate, up to the last `；`, take part: the next clause
 //! may speak of another election.
 
-use super::{member, same_scope, Group, GroupKind, Role};
+use super::{same_scope, Group};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::lexicon::{self, List};
@@ -54,14 +54,7 @@ pub fn groups(facts: &[Fact]) -> Vec<Group> {
         if part == whole || !same_scope(p, w) || p.figure.kind != w.figure.kind {
             continue;
         }
-        out.push(Group::new(
-            GroupKind::ShareOf,
-            vec![
-                member(part, Role::Part),
-                member(whole, Role::Whole),
-                member(s, Role::Share),
-            ],
-        ));
+        out.push(super::share_of::share_group(part, whole, s));
     }
     out
 }

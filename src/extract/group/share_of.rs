@@ -108,14 +108,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             // `注册会员4.28万人，其中男性2.41万人，占56.3%`: a bare share of a `其中` part is
             // of the whole the `其中` breaks down.
             if let Some(w) = of_the_qizhong_whole(facts, part, s) {
-                out.push(Group::new(
-                    GroupKind::ShareOf,
-                    vec![
-                        member(part, Role::Part),
-                        member(w, Role::Whole),
-                        member(s, Role::Share),
-                    ],
-                ));
+                out.push(share_group(part, w, s));
             }
             continue;
         };
@@ -155,16 +148,21 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         if !agree {
             continue;
         }
-        out.push(Group::new(
-            GroupKind::ShareOf,
-            vec![
-                member(part, Role::Part),
-                member(whole, Role::Whole),
-                member(s, Role::Share),
-            ],
-        ));
+        out.push(share_group(part, whole, s));
     }
     out
+}
+
+/// A `share-of` group: the share `s` is `part` over `whole`.
+pub(super) fn share_group(part: usize, whole: usize, s: usize) -> Group {
+    Group::new(
+        GroupKind::ShareOf,
+        vec![
+            member(part, Role::Part),
+            member(whole, Role::Whole),
+            member(s, Role::Share),
+        ],
+    )
 }
 
 #[cfg(test)]
