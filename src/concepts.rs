@@ -52,6 +52,11 @@ pub struct Partition {
     /// for the whole and its parts.
     #[serde(default)]
     pub prefix: bool,
+    /// For a partition by prefix whose `growth` is `nominal`: the measures (as the measure
+    /// after the name ends) whose growth Chinese statistics print at constant prices
+    /// (`增加值`, `生产总值`), for which the whole's rate only lies between its parts'.
+    #[serde(default)]
+    pub real_growth_measures: Vec<String>,
     /// Short texts: in each `pass` the partition holds, in each `fail` it is broken.
     pub examples: Examples,
 }

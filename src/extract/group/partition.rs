@@ -15,6 +15,8 @@ use super::part_of::core;
 use super::{member, Group, GroupKind, Role};
 use crate::concepts::{partitions, Growth, Partition};
 use crate::extract::fact::Fact;
+use crate::interval::Interval;
+use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 /// Which name of the partition a label carries, the longest one: `None` for the whole,
@@ -148,7 +150,7 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
             }
         }
         adopt_elided(&mut found);
-        for (wholes, parts) in found.into_values() {
+        for ((_, _, measure_of, _, _), (wholes, parts)) in found {
             let first_part = parts.iter().flatten().min().copied();
             let Some(whole) = one_value(facts, &wholes, first_part) else {
                 continue;
@@ -212,11 +214,19 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
             }
             let mut members = vec![member(whole, Role::Whole)];
             members.extend(stated.into_iter().map(|i| member(i, Role::Part)));
-            // Growth rates relate only where every part is stated: then last year's parts made
-            // last year's whole too.
-            let growth = match (kind, p.growth) {
-                (GroupKind::Partition, Growth::Nominal) => Some(GroupKind::PartitionNominal),
-                (GroupKind::Partition, Growth::Real) => Some(GroupKind::PartitionReal),
+            // Growth rates relate only where the stated parts are the whole: every part of an
+            // exhaustive partition, or parts whose amounts make the whole by themselves
+            // (`东部…中部…西部` of a national total, where a fourth region may exist but is not
+            // needed). Then last year's parts made last year's whole too.
+            let whole_made = kind == GroupKind::Partition || covers(facts, whole, &members[1..]);
+            let at_constant_prices = p
+                .real_growth_measures
+                .iter()
+                .any(|m| measure_of.ends_with(m.as_str()));
+            let growth = match (whole_made, p.growth) {
+                (true, Growth::Nominal) if at_constant_prices => Some(GroupKind::PartitionReal),
+                (true, Growth::Nominal) => Some(GroupKind::PartitionNominal),
+                (true, Growth::Real) => Some(GroupKind::PartitionReal),
                 _ => None,
             };
             if let Some(growth) = growth {
@@ -228,6 +238,16 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
         }
     }
     out
+}
+
+/// True when the parts' amounts, at their rounding bounds, can make the whole's: stated parts
+/// of a partition that is not exhaustive (or not all stated) that leave no room for another.
+fn covers(facts: &[Fact], whole: usize, parts: &[super::Member]) -> bool {
+    let mut sum = Interval::exact(Decimal::ZERO);
+    for m in parts {
+        sum = sum.add(&facts[m.fact].figure.interval);
+    }
+    sum.overlaps(&facts[whole].figure.interval)
 }
 
 /// The names that end a label, of every partition by suffix: what a label measures in the
