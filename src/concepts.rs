@@ -52,6 +52,11 @@ pub struct Partition {
     /// for the whole and its parts.
     #[serde(default)]
     pub prefix: bool,
+    /// The whole is a weighted mean of its parts, as a price index is of its components
+    /// (`居民消费价格` of `食品价格` and `非食品价格`): their rates of change never add up, but the
+    /// whole's lies between its parts' of the same period and basis, where all are stated.
+    #[serde(default)]
+    pub mean: bool,
     /// For a partition by prefix whose `growth` is `nominal`: the measures (as the measure
     /// after the name ends) whose growth Chinese statistics print at constant prices
     /// (`增加值`, `生产总值`), for which the whole's rate only lies between its parts'.

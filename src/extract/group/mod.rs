@@ -22,6 +22,7 @@
 //! | `complement` | `中共党员…非中共党员…`, `男性…女性…` of one base or one `其中` whole | part (and whole) |
 //! | `partition` | a known partition (`concepts/`), all parts stated and exhaustive: `国内生产总值…第一产业增加值…` | whole, part |
 //! | `partition-bound` | a known partition with some parts stated, or not exhaustive | whole, part |
+//! | `partition-mean` | an index and all its components (`concepts/`, `mean`): `居民消费价格同比上涨0.8%…食品价格…非食品价格…` | whole, part |
 //! | `growth-of-levels` | a table row: this period, the same period a year before, the growth | level, previous, rate |
 
 mod average;
@@ -31,6 +32,7 @@ mod change;
 mod complement;
 mod consecutive;
 mod enumeration;
+mod mean;
 mod part_of;
 mod partition;
 mod quota;
@@ -76,6 +78,8 @@ pub enum GroupKind {
     PartitionReal,
     /// A partition with parts taken away (weight −1) stated whole: a balance.
     PartitionNet,
+    /// An index and every one of its components (`mean` partitions), rates of one basis.
+    PartitionMean,
     GrowthOfLevels,
 }
 
@@ -101,6 +105,7 @@ impl GroupKind {
         ("partition-nominal", GroupKind::PartitionNominal),
         ("partition-real", GroupKind::PartitionReal),
         ("partition-net", GroupKind::PartitionNet),
+        ("partition-mean", GroupKind::PartitionMean),
         ("growth-of-levels", GroupKind::GrowthOfLevels),
     ];
 
@@ -125,7 +130,8 @@ impl GroupKind {
             GroupKind::Partition
             | GroupKind::PartitionBound
             | GroupKind::PartitionNominal
-            | GroupKind::PartitionReal => &[Role::Whole, Role::Part],
+            | GroupKind::PartitionReal
+            | GroupKind::PartitionMean => &[Role::Whole, Role::Part],
             GroupKind::PartitionNet => &[Role::Whole, Role::Part, Role::Less],
             GroupKind::GrowthOfLevels => &[Role::Level, Role::Previous, Role::Rate],
             GroupKind::Enumeration => &[Role::Whole],
@@ -235,6 +241,7 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
             })
     });
     out.extend(known);
+    out.extend(mean::groups(text, facts));
     out.extend(sentence_groups(text, facts));
     out.extend(each_groups(facts));
     out.extend(share_of::groups(text, facts));

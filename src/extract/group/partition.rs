@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 /// `Some(i)` for part `i`, with the words before the name (its subject) and, for a partition
 /// by prefix, the measure after it. A name of a partition by suffix ends the label, and its
 /// measure is the name itself.
-fn matched<'a>(
+pub(super) fn matched<'a>(
     p: &Partition,
     known: &[&str],
     label: &'a str,
@@ -66,7 +66,8 @@ fn matched<'a>(
 pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
     let mut out = Vec::new();
     let known = known_names();
-    for p in partitions() {
+    // Indices by component never add up: `mean` groups them.
+    for p in partitions().iter().filter(|p| !p.mean) {
         // A balance (weight −1 on a part) is checked only stated whole: the parts of a net
         // figure bound nothing one by one.
         let net = p.parts.iter().any(|q| q.weight != 1);
@@ -252,7 +253,7 @@ fn covers(facts: &[Fact], whole: usize, parts: &[super::Member]) -> bool {
 
 /// The names that end a label, of every partition by suffix: what a label measures in the
 /// partitions' own words. Gathered once per draft, not once per figure.
-fn known_names() -> Vec<&'static str> {
+pub(super) fn known_names() -> Vec<&'static str> {
     partitions()
         .iter()
         .filter(|q| !q.prefix)
