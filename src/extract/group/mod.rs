@@ -21,6 +21,7 @@
 //! | `article` | all measures of one article | member |
 //! | `complement` | `中共党员…非中共党员…`, `男性…女性…` of one base or one `其中` whole | part (and whole) |
 //! | `partition` | a known partition (`concepts/`), all parts stated and exhaustive: `国内生产总值…第一产业增加值…` | whole, part |
+//! | `partition` (also) | a whole that lists its parts, and its `其中` parts one each: `铁路、道路、水路、民航共发送旅客…其中，铁路…` | whole, part |
 //! | `partition-bound` | a known partition with some parts stated, or not exhaustive | whole, part |
 //! | `partition-mean` | an index and all its components (`concepts/`, `mean`): `居民消费价格同比上涨0.8%…食品价格…非食品价格…` | whole, part |
 //! | `growth-of-levels` | a table row: this period, the same period a year before, the growth | level, previous, rate |
@@ -31,6 +32,7 @@ mod chain;
 mod change;
 mod complement;
 mod consecutive;
+mod enumerated;
 mod enumeration;
 mod mean;
 mod part_of;
@@ -242,6 +244,7 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     });
     out.extend(known);
     out.extend(mean::groups(text, facts));
+    out.extend(enumerated::groups(text, facts));
     out.extend(sentence_groups(text, facts));
     out.extend(each_groups(facts));
     out.extend(share_of::groups(text, facts));
