@@ -97,6 +97,13 @@ fn strip_trailing(mut s: &str) -> &str {
 /// heading run into its first sentence: `一、全市常住人口全市常住人口为…`).
 fn without_enumerator(pre: &str) -> &str {
     let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    // `1.国内增值税54.2亿元`: where the point's number was read as a figure, the clause after
+    // it opens on the mark that ended the number; no measure's name starts with one.
+    if let Some(rest) = pre.strip_prefix(['.', '．', '、']) {
+        if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return rest;
+        }
+    }
     let rest = pre.trim_start_matches(numeral);
     if rest.len() == pre.len() || rest.len() + 6 < pre.len() {
         return pre;
