@@ -24,6 +24,7 @@
 //! | `partition` (also) | a whole that lists its parts, and its `其中` parts one each: `铁路、道路、水路、民航共发送旅客…其中，铁路…` | whole, part |
 //! | `partition-bound` | a known partition with some parts stated, or not exhaustive | whole, part |
 //! | `partition-mean` | an index and all its components (`concepts/`, `mean`): `居民消费价格同比上涨0.8%…食品价格…非食品价格…` | whole, part |
+//! | `partition-change` | the changes of a `partition`'s whole and parts, against one basis: `比2022年末减少208万人…增加1196万人…减少1404万人` | whole, part |
 //! | `growth-of-levels` | a table row: this period, the same period a year before, the growth | level, previous, rate |
 
 mod average;
@@ -37,6 +38,7 @@ mod enumeration;
 mod mean;
 mod part_of;
 mod partition;
+mod partition_change;
 mod quota;
 mod ratio_of;
 mod respectively;
@@ -80,6 +82,8 @@ pub enum GroupKind {
     PartitionReal,
     /// A partition with parts taken away (weight −1) stated whole: a balance.
     PartitionNet,
+    /// The changes of a whole and of all its parts, against one basis.
+    PartitionChange,
     /// An index and every one of its components (`mean` partitions), rates of one basis.
     PartitionMean,
     GrowthOfLevels,
@@ -108,6 +112,7 @@ impl GroupKind {
         ("partition-real", GroupKind::PartitionReal),
         ("partition-net", GroupKind::PartitionNet),
         ("partition-mean", GroupKind::PartitionMean),
+        ("partition-change", GroupKind::PartitionChange),
         ("growth-of-levels", GroupKind::GrowthOfLevels),
     ];
 
@@ -133,7 +138,8 @@ impl GroupKind {
             | GroupKind::PartitionBound
             | GroupKind::PartitionNominal
             | GroupKind::PartitionReal
-            | GroupKind::PartitionMean => &[Role::Whole, Role::Part],
+            | GroupKind::PartitionMean
+            | GroupKind::PartitionChange => &[Role::Whole, Role::Part],
             GroupKind::PartitionNet => &[Role::Whole, Role::Part, Role::Less],
             GroupKind::GrowthOfLevels => &[Role::Level, Role::Previous, Role::Rate],
             GroupKind::Enumeration => &[Role::Whole],
@@ -245,6 +251,8 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     out.extend(known);
     out.extend(mean::groups(text, facts));
     out.extend(enumerated::groups(text, facts));
+    let changes = partition_change::groups(text, facts, &out);
+    out.extend(changes);
     out.extend(sentence_groups(text, facts));
     out.extend(each_groups(facts));
     out.extend(share_of::groups(text, facts));
