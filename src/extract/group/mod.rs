@@ -25,6 +25,7 @@
 //! | `partition-bound` | a known partition with some parts stated, or not exhaustive | whole, part |
 //! | `partition-mean` | an index and all its components (`concepts/`, `mean`): `居民消费价格同比上涨0.8%…食品价格…非食品价格…` | whole, part |
 //! | `partition-change` | the changes of a `partition`'s whole and parts, against one basis: `比2022年末减少208万人…增加1196万人…减少1404万人` | whole, part |
+//! | `difference` | `2021年为149.33亿元，2020年为81.86亿元，增加了67.47亿元` | level, previous, change |
 //! | `growth-of-levels` | a table row: this period, the same period a year before, the growth | level, previous, rate |
 
 mod average;
@@ -33,6 +34,7 @@ mod chain;
 mod change;
 mod complement;
 mod consecutive;
+mod difference;
 mod enumerated;
 mod enumeration;
 mod mean;
@@ -87,6 +89,8 @@ pub enum GroupKind {
     /// An index and every one of its components (`mean` partitions), rates of one basis.
     PartitionMean,
     GrowthOfLevels,
+    /// Two years of one measure and the change between them, which names no basis.
+    Difference,
 }
 
 impl GroupKind {
@@ -114,6 +118,7 @@ impl GroupKind {
         ("partition-mean", GroupKind::PartitionMean),
         ("partition-change", GroupKind::PartitionChange),
         ("growth-of-levels", GroupKind::GrowthOfLevels),
+        ("difference", GroupKind::Difference),
     ];
 
     pub fn from_name(s: &str) -> Option<GroupKind> {
@@ -142,6 +147,7 @@ impl GroupKind {
             | GroupKind::PartitionChange => &[Role::Whole, Role::Part],
             GroupKind::PartitionNet => &[Role::Whole, Role::Part, Role::Less],
             GroupKind::GrowthOfLevels => &[Role::Level, Role::Previous, Role::Rate],
+            GroupKind::Difference => &[Role::Level, Role::Previous, Role::Change],
             GroupKind::Enumeration => &[Role::Whole],
             GroupKind::Average => &[Role::Whole, Role::Duration, Role::Part],
         }
@@ -261,6 +267,7 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     out.extend(lists);
     out.extend(same::groups(text, facts));
     out.extend(change::groups(text, facts));
+    out.extend(difference::groups(text, facts));
     out.extend(consecutive::groups(text, facts));
     out.extend(span::groups(text, facts));
     out.extend(enumeration::groups(text, facts));
