@@ -10,8 +10,8 @@ mod structure;
 mod trad;
 
 pub use normalize::{fold_char, normalize, Break, Normalized};
-pub use structure::{Clause, Paragraph, Sentence, Structure};
 pub(crate) use structure::FULL_STOPS;
+pub use structure::{Clause, Paragraph, Sentence, Structure};
 
 /// The start of the last `max_bytes` (or fewer) bytes of `s` before `end`, on a character
 /// boundary: the look-behind window for cues and labels, which keeps the work per figure bounded

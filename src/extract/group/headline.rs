@@ -53,7 +53,10 @@ fn title_paragraphs(text: &Text) -> Vec<usize> {
         let Some(first) = paragraphs.iter().position(|p| p.article == a) else {
             continue;
         };
-        let last = paragraphs.iter().rposition(|p| p.article == a).unwrap_or(first);
+        let last = paragraphs
+            .iter()
+            .rposition(|p| p.article == a)
+            .unwrap_or(first);
         for p in [first, last] {
             if is_title(p) && has_body(a, p) && !out.contains(&p) {
                 out.push(p);
@@ -82,7 +85,8 @@ fn bracketed_name<'a>(text: &'a Text, f: &Fact) -> Option<&'a str> {
     let open = inner.rfind(['(', '（'])?;
     let name = &inner[open..];
     let name = name.trim_start_matches(['(', '（']);
-    let plain = !name.is_empty() && !name.contains(|c: char| c.is_ascii_digit() || "，,、".contains(c));
+    let plain =
+        !name.is_empty() && !name.contains(|c: char| c.is_ascii_digit() || "，,、".contains(c));
     plain.then_some(name)
 }
 
@@ -111,10 +115,18 @@ fn matches<'a>(head: &'a str, body: &str) -> Option<&'a str> {
     (shared.chars().count() >= HEAD_MIN && subject.chars().count() >= HEAD_MIN).then_some(subject)
 }
 
-/// True when the two periods may be one: a headline often names no period, or only the year.
-fn periods_agree(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => a == b,
+/// True when the headline's period `h` and the body's `b` may be one: a headline often names
+/// no period, or drops the year the body states (`国庆假期` of `2015年国庆假期`, `1-8月` of
+/// `2023年1-8月`).
+///
+/// A body period the prose leaves unsure (`国庆假期|2015年国庆假期?`, the article's main period
+/// or the one stated last) may be either.
+fn periods_agree(h: Option<&str>, b: Option<&str>) -> bool {
+    match (h, b) {
+        (Some(h), Some(b)) => b
+            .trim_end_matches('?')
+            .split('|')
+            .any(|b| h == b || b.ends_with(h) && b[..b.len() - h.len()].ends_with('年')),
         _ => true,
     }
 }
@@ -211,7 +223,8 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                     .into_iter()
                     .chain(bracketed_name(text, bf).map(identity::canonical));
                 let paragraph = &text.structure.paragraphs[bf.paragraph];
-                let before = &t[paragraph.range.start.min(bf.figure.norm.start)..bf.figure.norm.start];
+                let before =
+                    &t[paragraph.range.start.min(bf.figure.norm.start)..bf.figure.norm.start];
                 names.into_iter().any(|name| {
                     matches(&head, &name).is_some_and(|s| s.is_empty() || before.contains(s))
                 })
@@ -298,6 +311,19 @@ mod tests {
             GroupKind::SameMeasure,
         );
         assert!(g.is_empty(), "{g:?}");
+    }
+
+    #[test]
+    fn a_headline_may_drop_the_year_of_its_period() {
+        use super::periods_agree;
+        assert!(periods_agree(Some("国庆假期"), Some("2015年国庆假期")));
+        assert!(periods_agree(Some("1-8月"), Some("2023年1-8月")));
+        assert!(!periods_agree(Some("2-8月"), Some("2023年1-8月")));
+        assert!(!periods_agree(Some("2022"), Some("2023")));
+        assert!(periods_agree(
+            Some("国庆假期"),
+            Some("1-9月|2015年国庆假期?")
+        ));
     }
 
     #[test]

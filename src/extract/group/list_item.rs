@@ -40,7 +40,11 @@ fn common_ending(a: &str, b: &str) -> usize {
 fn cuts_a_known_name(name: &str, head: &str) -> bool {
     let known = concepts::partitions()
         .iter()
-        .flat_map(|p| p.whole.iter().chain(p.parts.iter().flat_map(|q| q.names.iter())))
+        .flat_map(|p| {
+            p.whole
+                .iter()
+                .chain(p.parts.iter().flat_map(|q| q.names.iter()))
+        })
         .map(String::as_str)
         .chain(lexicon::get().words(List::MeasureNames).iter().copied());
     let mut known = known;
@@ -55,8 +59,7 @@ fn item_named(items: &[String], lead: &str, label: &str) -> Option<usize> {
     // A statement that repeats the last item whole (`三线城市` of `一线、二线和三线城市`) leaves
     // the head unknown: the list's measure may be named in a clause before it
     // (`二手住宅销售价格同比全部下降，一线、二线和三线城市分别下降…`).
-    if head_len == last.len() || head.chars().count() < NAME_MIN || cuts_a_known_name(last, head)
-    {
+    if head_len == last.len() || head.chars().count() < NAME_MIN || cuts_a_known_name(last, head) {
         return None;
     }
     let before = &label[..label.len() - head_len];
@@ -77,8 +80,7 @@ fn item_named(items: &[String], lead: &str, label: &str) -> Option<usize> {
             && !items[1..]
                 .iter()
                 .any(|o| o.ends_with(&before[before.len() - shared..]));
-        if (whole_name && name.chars().count() >= NAME_MIN) || first_name
-        {
+        if (whole_name && name.chars().count() >= NAME_MIN) || first_name {
             // What the statement names before the item must lead into the list as well:
             // `江苏对东盟进出口` is no item of `我国对东盟、欧盟…`.
             let own = &before[..before.len() - shared];
@@ -234,7 +236,11 @@ mod tests {
     fn a_name_shared_by_two_items_names_neither() {
         let list = items("城镇居民、农村居民人均可支配收入");
         assert_eq!(
-            item_named(&list, "城镇居民农村居民人均可支配收入", "全体居民人均可支配收入"),
+            item_named(
+                &list,
+                "城镇居民农村居民人均可支配收入",
+                "全体居民人均可支配收入"
+            ),
             None
         );
     }
