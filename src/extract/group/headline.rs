@@ -30,8 +30,9 @@ const TITLE_MAX: usize = 50;
 /// nothing of which measure is meant.
 const HEAD_MIN: usize = 2;
 
-/// Indices of the paragraphs that are title lines of their article.
-fn title_paragraphs(text: &Text) -> Vec<usize> {
+/// For each paragraph, whether it is a title line of its article. One pass over the
+/// paragraphs: each article's first and last are known as the walk goes.
+fn title_paragraphs(text: &Text) -> Vec<bool> {
     let t = text.as_str();
     let paragraphs = &text.structure.paragraphs;
     let is_title = |p: usize| {
@@ -42,26 +43,24 @@ fn title_paragraphs(text: &Text) -> Vec<usize> {
             && !ends.ends_with(FULL_STOPS)
             && !ends.ends_with(['；', ';', '…'])
     };
-    let has_body = |a: usize, except: usize| {
-        paragraphs
-            .iter()
-            .enumerate()
-            .any(|(k, q)| k != except && q.article == a && t[q.range.clone()].contains('。'))
-    };
-    let mut out = Vec::new();
-    for (a, _) in text.structure.articles.iter().enumerate() {
-        let Some(first) = paragraphs.iter().position(|p| p.article == a) else {
-            continue;
-        };
-        let last = paragraphs
-            .iter()
-            .rposition(|p| p.article == a)
-            .unwrap_or(first);
-        for p in [first, last] {
-            if is_title(p) && has_body(a, p) && !out.contains(&p) {
-                out.push(p);
+    let has_stop = |p: usize| t[paragraphs[p].range.clone()].contains('。');
+    let mut out = vec![false; paragraphs.len()];
+    let mut start = 0;
+    while start < paragraphs.len() {
+        let article = paragraphs[start].article;
+        let end = start
+            + paragraphs[start..]
+                .iter()
+                .take_while(|p| p.article == article)
+                .count();
+        let last = end - 1;
+        for p in [start, last] {
+            let body = (start..end).any(|k| k != p && has_stop(k));
+            if is_title(p) && body {
+                out[p] = true;
             }
         }
+        start = end;
     }
     out
 }
@@ -178,13 +177,14 @@ fn stated(f: &Fact) -> bool {
 
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     let titles = title_paragraphs(text);
-    if titles.is_empty() {
+    if !titles.contains(&true) {
         return Vec::new();
     }
     let t = text.as_str();
+    let paragraphs = &text.structure.paragraphs;
     let mut out = Vec::new();
     for (h, hf) in facts.iter().enumerate() {
-        if !titles.contains(&hf.paragraph) || !stated(hf) {
+        if !titles[hf.paragraph] || !stated(hf) {
             continue;
         }
         let digits = printed_digits(hf);
@@ -194,23 +194,24 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         let Some(head) = identity::measure(text, facts, h) else {
             continue;
         };
+        // The article's facts, found by bisection: facts are in text order.
         let article = &text.structure.articles[hf.article];
+        let from = facts.partition_point(|f| f.figure.norm.start < article.start);
+        let to = facts.partition_point(|f| f.figure.norm.start < article.end);
+        let p_from = paragraphs.partition_point(|p| p.article < hf.article);
+        let p_to = paragraphs.partition_point(|p| p.article <= hf.article);
         let body_says = |s: &str| {
-            text.structure.paragraphs.iter().enumerate().any(|(k, p)| {
-                p.article == hf.article && !titles.contains(&k) && t[p.range.clone()].contains(s)
-            })
+            (p_from..p_to).any(|k| !titles[k] && t[paragraphs[k].range.clone()].contains(s))
         };
         if body_says(digits) {
             continue;
         }
         let h_basis = identity::basis(text, facts, h);
-        let mut candidates = facts
-            .iter()
-            .enumerate()
+        let mut candidates = (from..to)
+            .map(|b| (b, &facts[b]))
             .filter(|(_, b)| {
                 b.article == hf.article
-                    && !titles.contains(&b.paragraph)
-                    && article.contains(&b.figure.norm.start)
+                    && !titles[b.paragraph]
                     // Every body statement may be the one the headline shortens, parts and
                     // list values too: more candidates only make silence likelier.
                     && measured(b)
@@ -222,7 +223,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                 let names = identity::measure(text, facts, b)
                     .into_iter()
                     .chain(bracketed_name(text, bf).map(identity::canonical));
-                let paragraph = &text.structure.paragraphs[bf.paragraph];
+                let paragraph = &paragraphs[bf.paragraph];
                 let before =
                     &t[paragraph.range.start.min(bf.figure.norm.start)..bf.figure.norm.start];
                 names.into_iter().any(|name| {

@@ -9,6 +9,8 @@
 //! too. Only a list whose items and values pair one to one for certain takes part, and only a
 //! statement whose period and basis are those of the list's value.
 //!
+//! The restatement is looked for within a few paragraphs of the list.
+//!
 //! The head is never cut inside a known measure name: the list `…日本进出口` has head `进出口`,
 //! so `我国对东盟出口` (exports, not trade) names no item of it.
 
@@ -24,6 +26,10 @@ use crate::text::Text;
 /// The shortest head or item name that ties a statement to a list: one character (`盟`, `率`)
 /// is shared by chance.
 const NAME_MIN: usize = 2;
+
+/// How many paragraphs before or after its list a restatement is looked for: an article
+/// restates a list's item near it, and the search stays in proportion to the draft.
+const REACH: usize = 6;
 
 /// The longest common ending of `a` and `b`, in bytes of either, on character boundaries.
 fn common_ending(a: &str, b: &str) -> usize {
@@ -169,7 +175,12 @@ pub fn groups(text: &Text, facts: &[Fact], lists: &[Paired]) -> Vec<Group> {
             continue;
         };
         let lead = facts[v0].label.as_str();
-        for (s, sf) in facts.iter().enumerate() {
+        // Statements within a few paragraphs of the list, found by bisection: facts are in
+        // text order, and a restatement far away is not looked for.
+        let p0 = facts[v0].paragraph;
+        let from = facts.partition_point(|f| f.paragraph + REACH < p0);
+        let to = facts.partition_point(|f| f.paragraph <= p0 + REACH);
+        for (s, sf) in facts.iter().enumerate().take(to).skip(from) {
             if !standalone(sf) || sf.article != facts[v0].article || sf.label.is_empty() {
                 continue;
             }
