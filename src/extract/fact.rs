@@ -526,6 +526,10 @@ fn normalise_period(key: &str, year: Option<&str>) -> String {
         .map_or(key, |(_, tag)| *tag);
     let quarters = quarter_months(named);
     let named = quarters.as_deref().unwrap_or(named);
+    // A holiday (`年国庆假期`) is a period of the year stated before it.
+    if let Some(holiday) = named.strip_prefix('年') {
+        return year.map_or(holiday.to_string(), |y| format!("{y}年{holiday}"));
+    }
     let Some(year) = year else {
         return named.to_string();
     };

@@ -10,6 +10,7 @@ mod structure;
 mod trad;
 
 pub use normalize::{fold_char, normalize, Break, Normalized};
+pub(crate) use structure::FULL_STOPS;
 pub use structure::{Clause, Paragraph, Sentence, Structure};
 
 /// The start of the last `max_bytes` (or fewer) bytes of `s` before `end`, on a character

@@ -12,7 +12,7 @@
 //! | `each` | every measure on its own | member |
 //! | `share-of` | `高技术产业引资4233.4亿元，占实际使用外资金额比重为37.3%`, `选举人数…投票人数…投票率` | share, part, whole |
 //! | `respectively` | `A、B和C分别增长X、Y和Z` | value (and the item count) |
-//! | `same-measure` | one measure stated twice in an article | first, second |
+//! | `same-measure` | one measure stated twice in an article; a headline figure no body statement of its measure agrees with; a `分别` item stated again alone | first, second |
 //! | `change` | `达48.3万户，较上年增加3.2万户，增长7.1%` | level, change, rate |
 //! | `consecutive` | `截至2023年11月底…自2023年4月起连续8个月` | start, end, duration |
 //! | `span` | `1月13日开始，2月21日结束，共40天`, `2012年到2022年十年间` | start, end, duration (and the length the ends give) |
@@ -37,6 +37,8 @@ mod consecutive;
 mod difference;
 mod enumerated;
 mod enumeration;
+mod headline;
+mod list_item;
 mod mean;
 mod part_of;
 mod partition;
@@ -227,7 +229,7 @@ fn member(fact: usize, role: Role) -> Member {
 }
 
 pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
-    let (lists, listed) = respectively::groups(text, facts);
+    let (lists, listed, paired) = respectively::groups(text, facts);
     for i in listed {
         facts[i].in_list = true;
     }
@@ -265,7 +267,19 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     out.extend(ratio_of::groups(facts));
     out.extend(share_list::groups(text, facts));
     out.extend(lists);
-    out.extend(same::groups(text, facts));
+    let same = same::groups(text, facts);
+    // A headline that `same` already pairs with its body needs no second group.
+    let headlines: Vec<Group> = headline::groups(text, facts)
+        .into_iter()
+        .filter(|h| {
+            !same
+                .iter()
+                .any(|g| h.facts().all(|f| g.facts().any(|x| x == f)))
+        })
+        .collect();
+    out.extend(list_item::groups(text, facts, &paired));
+    out.extend(same);
+    out.extend(headlines);
     out.extend(change::groups(text, facts));
     out.extend(difference::groups(text, facts));
     out.extend(consecutive::groups(text, facts));

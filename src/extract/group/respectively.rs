@@ -139,11 +139,22 @@ fn items(s: &str) -> Vec<String> {
     parts
 }
 
-/// The `分别` groups, and every fact that is a value of a `分别` list (counted or not).
-pub fn groups(text: &Text, facts: &[Fact]) -> (Vec<Group>, Vec<usize>) {
+/// A `分别` list whose items and values pair one to one for certain: item `k` is what value `k`
+/// measures. The items are as written, the first holding any words that lead into the list
+/// (`前五大贸易伙伴东盟`) and the last the measure they share (`日本进出口`).
+#[derive(Clone, Debug)]
+pub struct Paired {
+    pub items: Vec<String>,
+    pub values: Vec<usize>,
+}
+
+/// The `分别` groups, every fact that is a value of a `分别` list (counted or not), and the
+/// lists whose items pair with their values.
+pub fn groups(text: &Text, facts: &[Fact]) -> (Vec<Group>, Vec<usize>, Vec<Paired>) {
     let t = text.as_str();
     let mut out = Vec::new();
     let mut listed = Vec::new();
+    let mut paired = Vec::new();
     for (at, word) in t.match_indices("分别") {
         let clause = text.structure.clause_at(at);
         let Some(c) = text.structure.clauses.get(clause) else {
@@ -242,6 +253,12 @@ pub fn groups(text: &Text, facts: &[Fact]) -> (Vec<Group>, Vec<usize>) {
         if values.len() == 1 && lone_value(text, facts, values[0]) {
             fewest = fewest.max(2).min(most);
         }
+        if fewest == most && most == values.len() && list.len() == values.len() {
+            paired.push(Paired {
+                items: list.clone(),
+                values: values.clone(),
+            });
+        }
         let mut g = Group::new(
             GroupKind::Respectively,
             values.iter().map(|&v| member(v, Role::Value)).collect(),
@@ -254,7 +271,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> (Vec<Group>, Vec<usize>) {
         });
         out.push(g);
     }
-    (out, listed)
+    (out, listed, paired)
 }
 
 #[cfg(test)]
