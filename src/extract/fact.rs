@@ -139,9 +139,21 @@ fn period_word(s: &str) -> Option<&'static str> {
         .iter()
         .filter_map(|w| s.rfind(w).map(|i| (i, *w)))
         .filter(|(i, _)| s[..*i].ends_with(['，', ',', '；', ';', '。']));
-    lex.words(List::PeriodWords)
+    let named: Vec<(usize, &'static str)> = lex
+        .words(List::PeriodWords)
         .iter()
         .filter_map(|w| s.rfind(w).map(|i| (i, *w)))
+        .collect();
+    // `中秋国庆假期` holds `国庆假期`: the longer name is the period.
+    let inside_longer = |&(i, w): &(usize, &str)| {
+        named
+            .iter()
+            .any(|&(j, v)| v.len() > w.len() && j <= i && i + w.len() <= j + v.len())
+    };
+    named
+        .iter()
+        .copied()
+        .filter(|m| !inside_longer(m))
         .chain(opening)
         .filter(|(i, _)| {
             !lexicon::get()
@@ -531,7 +543,10 @@ fn normalise_period(key: &str, year: Option<&str>) -> String {
     };
     if let Some(month) = named.strip_prefix("--").filter(|m| m.len() == 2) {
         format!("{year}-{month}")
-    } else if named.ends_with('月') && named.starts_with(|c: char| c.is_ascii_digit()) {
+    } else if (named.ends_with('月') && named.starts_with(|c: char| c.is_ascii_digit()))
+        // A holiday (`国庆假期`) comes once a year: the year tells which.
+        || named.ends_with("假期")
+    {
         format!("{year}年{named}")
     } else {
         named.to_string()
