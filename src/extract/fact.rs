@@ -261,6 +261,15 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                 main_period.clone_from(&period);
             }
         }
+        // `国庆假期前七天`: the first days of a holiday are a period of their own, not the
+        // whole holiday.
+        if fig.kind == Kind::Duration && fig.unit == "天" && between.ends_with('前') {
+            if let (Some(p), Some(days)) = (period.as_deref(), fig.interval.lo) {
+                if p.ends_with("假期") {
+                    period = Some(format!("{p}前{}天", days.normalize()));
+                }
+            }
+        }
         // Scopes are sorted by start: the one holding the figure, if any, starts last before it.
         // A scope opened before this full sentence ends before it: the look-back stops there.
         let first = scopes.partition_point(|r| r.start < full.start);
