@@ -139,9 +139,21 @@ fn period_word(s: &str) -> Option<&'static str> {
         .iter()
         .filter_map(|w| s.rfind(w).map(|i| (i, *w)))
         .filter(|(i, _)| s[..*i].ends_with(['，', ',', '；', ';', '。']));
-    lex.words(List::PeriodWords)
+    let named: Vec<(usize, &'static str)> = lex
+        .words(List::PeriodWords)
         .iter()
         .filter_map(|w| s.rfind(w).map(|i| (i, *w)))
+        .collect();
+    // `中秋国庆假期` holds `国庆假期`: the longer name is the period.
+    let inside_longer = |&(i, w): &(usize, &str)| {
+        named
+            .iter()
+            .any(|&(j, v)| v.len() > w.len() && j <= i && i + w.len() <= j + v.len())
+    };
+    named
+        .iter()
+        .copied()
+        .filter(|m| !inside_longer(m))
         .chain(opening)
         .filter(|(i, _)| {
             !lexicon::get()
@@ -247,6 +259,15 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
             period = Some(normalise_period(word, year.as_deref()));
             if main_period.is_none() {
                 main_period.clone_from(&period);
+            }
+        }
+        // `国庆假期前七天`: the first days of a holiday are a period of their own, not the
+        // whole holiday.
+        if fig.kind == Kind::Duration && fig.unit == "天" && between.ends_with('前') {
+            if let (Some(p), Some(days)) = (period.as_deref(), fig.interval.lo) {
+                if p.ends_with("假期") {
+                    period = Some(format!("{p}前{}天", days.normalize()));
+                }
             }
         }
         // Scopes are sorted by start: the one holding the figure, if any, starts last before it.
@@ -526,16 +547,15 @@ fn normalise_period(key: &str, year: Option<&str>) -> String {
         .map_or(key, |(_, tag)| *tag);
     let quarters = quarter_months(named);
     let named = quarters.as_deref().unwrap_or(named);
-    // A holiday (`年国庆假期`) is a period of the year stated before it.
-    if let Some(holiday) = named.strip_prefix('年') {
-        return year.map_or(holiday.to_string(), |y| format!("{y}年{holiday}"));
-    }
     let Some(year) = year else {
         return named.to_string();
     };
     if let Some(month) = named.strip_prefix("--").filter(|m| m.len() == 2) {
         format!("{year}-{month}")
-    } else if named.ends_with('月') && named.starts_with(|c: char| c.is_ascii_digit()) {
+    } else if (named.ends_with('月') && named.starts_with(|c: char| c.is_ascii_digit()))
+        // A holiday (`国庆假期`) comes once a year: the year tells which.
+        || named.ends_with("假期")
+    {
         format!("{year}年{named}")
     } else {
         named.to_string()

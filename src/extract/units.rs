@@ -79,6 +79,8 @@ const UNITS: &[(&str, &str, UnitClass)] = &[
     ("人", "人", UnitClass::Counter),
     ("名", "名", UnitClass::Counter),
     ("票", "票", UnitClass::Counter),
+    // Seats in a legislature or council: `获得13席`.
+    ("席", "席", UnitClass::Counter),
     ("辆", "辆", UnitClass::Counter),
     ("台", "台", UnitClass::Counter),
     ("套", "套", UnitClass::Counter),

@@ -105,6 +105,7 @@ lists! {
     RespondentNouns = "respondent-nouns", None;
     ShareListCues = "share-list-cues", None;
     RespectivelyLeadIns = "respectively-lead-ins", None;
+    NamesWithDun = "names-with-dun", None;
     EnumerationOpeners = "enumeration-openers", None;
     SpanWords = "span-words", Name;
     EnumerationNouns = "enumeration-nouns", None;

@@ -48,6 +48,24 @@ fn split_by_dimension(chain: Vec<usize>, facts: &[Fact]) -> Vec<Vec<usize>> {
     ways.into_iter().map(|(_, members)| members).collect()
 }
 
+/// `比重已连续8年超50%、连续4年超60%`: a share right after a span of time (`8年`, `3个月`)
+/// is the mark one share stayed past through that span, not a part of a whole; such marks
+/// of one share repeat for shorter spans and add up to nothing.
+fn held_through_a_span(text: &Text, facts: &[Fact], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &facts[p]) else {
+        return false;
+    };
+    let f = &facts[i];
+    let gap = text
+        .as_str()
+        .get(prev.figure.norm.end..f.figure.norm.start)
+        .unwrap_or("");
+    prev.figure.kind == Kind::Duration
+        && prev.clause == f.clause
+        && gap.chars().count() <= 4
+        && gap.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+}
+
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     let mut chains: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
@@ -55,7 +73,11 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     let mut multiple_choice = (usize::MAX, false);
     for (i, f) in facts.iter().enumerate() {
         // A rate (`投票率71.86%`, `出生率10.5‰`) is a share of no whole stated beside it.
-        if f.figure.kind != Kind::Share || !f.is_measure() || f.figure.tags.contains(&tag::RATE) {
+        if f.figure.kind != Kind::Share
+            || !f.is_measure()
+            || f.figure.tags.contains(&tag::RATE)
+            || held_through_a_span(text, facts, i)
+        {
             continue;
         }
         // Answers to a multiple-choice question (`多选`) add up past 100% by design.
@@ -154,6 +176,15 @@ mod tests {
             GroupKind::ShareChain,
         );
         assert_eq!(g, [["member:56.5%", "member:27.1%", "member:16.4%"]]);
+    }
+
+    #[test]
+    fn marks_a_share_stayed_past_for_runs_of_years_are_no_parts() {
+        let g = groups_of(
+            "一季度，全省民营企业进出口占外贸总值比重已连续8年超50%、连续4年超60%、连续2年超70%。",
+            GroupKind::ShareChain,
+        );
+        assert!(g.is_empty(), "{g:?}");
     }
 
     #[test]

@@ -73,8 +73,11 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         };
         // `比9月末减少208万平方米，同比增长10.2%`: a change on last month and a rate on last
         // year describe two different bases; so do `比年初增加` and `同比增长`.
+        // `6月末余额168亿元，同比增长10.4%，上半年增加11亿元`: a change over a period of its
+        // own (since the start of the half year) is no change over the rate's twelve months.
         let rate = rate.filter(|&r| {
             basis(text, facts, c).conventional() == basis(text, facts, r).conventional()
+                && facts[c].period == facts[r].period
         });
         match rate {
             Some(r) => out.push(Group::new(
@@ -134,6 +137,15 @@ mod tests {
             GroupKind::Change,
         );
         assert!(g.is_empty(), "{g:?}");
+    }
+
+    #[test]
+    fn a_change_over_a_period_of_its_own_is_not_the_change_of_a_yearly_rate() {
+        let g = groups_of(
+            "2023年三季度末，住房贷款余额52.3万亿元，同比增长6.1%，前三季度增加2.4万亿元。",
+            GroupKind::Change,
+        );
+        assert!(g.iter().all(|m| m.len() < 3), "{g:?}");
     }
 
     #[test]

@@ -333,9 +333,18 @@ pub(crate) fn new_breakdown(text: &Text, from: usize, to: usize) -> bool {
     };
     let opens = |open: &str, close: &str| opens_within(open, close, 8);
     // A correction (`…有误，应为…`) restates a figure rather than adding another; a clause
-    // opening on `而` turns to something else (`…占91.2%。而全县户籍人口中…`).
+    // opening on `而` turns to something else (`…占91.2%。而全县户籍人口中…`), and so does
+    // `与此同时` (`…大陆旅客占57.5%。与此同时，经陆路入境旅客…，内地旅客占73.9%`).
     let turns = [
-        "应为", "有误", "更正", "改为", "，而", "。而", "；而", ",而",
+        "应为",
+        "有误",
+        "更正",
+        "改为",
+        "，而",
+        "。而",
+        "；而",
+        ",而",
+        "与此同时",
     ]
     .iter()
     .any(|w| between.contains(w));

@@ -56,6 +56,23 @@ fn listed_together(text: &Text, a: &Fact, b: &Fact) -> bool {
     between.contains('、') && !between.contains(['，', ',', '；', ';', '。', '：', ':', '！', '？'])
 }
 
+/// `甘肃、宁夏、新疆三省（区）生产夏粮950多万吨`: a count right before the label, with no
+/// break between, numbers the subject the figure is about, and the label (`生产夏粮`) has lost
+/// that subject (a note in brackets after the count cuts it off); such a figure is no whole of every figure whose label ends the same way.
+fn subject_counted(text: &Text, facts: &[Fact], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &facts[p]) else {
+        return false;
+    };
+    let f = &facts[i];
+    prev.clause == f.clause
+        && matches!(prev.figure.kind, crate::extract::figure::Kind::Count)
+        && !f.label.contains(prev.figure.text.as_str())
+        && text
+            .as_str()
+            .get(prev.figure.norm.end..f.figure.norm.start)
+            .is_some_and(|gap| !gap.contains(['，', ',', '；', ';', '。', '：', ':']))
+}
+
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     let mut out = Vec::new();
     // Facts are in text order and articles are contiguous: compare within an article only.
@@ -99,6 +116,7 @@ fn in_article(text: &Text, facts: &[Fact], range: Range<usize>) -> Vec<Group> {
             || whole.target
             || whole.after_qizhong
             || whole_core.chars().count() < 4
+            || subject_counted(text, article, w)
         {
             continue;
         }
@@ -200,6 +218,15 @@ mod tests {
     fn a_figure_the_prose_made_a_part_is_no_whole_of_it() {
         let g = groups_of(
             "前7个月，全省货物贸易进出口总值2.41万亿元。其中，出口总值1.55万亿元；进口总值0.86万亿元。",
+            GroupKind::PartOf,
+        );
+        assert!(g.is_empty(), "{g:?}");
+    }
+
+    #[test]
+    fn a_label_whose_counted_subject_was_cut_off_is_no_whole() {
+        let g = groups_of(
+            "2022年，排名前四的甲、乙、丙、丁合计收购玉米4210万吨。戊、己、庚三省（区）收购玉米820多万吨。",
             GroupKind::PartOf,
         );
         assert!(g.is_empty(), "{g:?}");

@@ -97,6 +97,7 @@ fn lone_value(text: &Text, facts: &[Fact], v: usize) -> bool {
 /// `和` (`吃类、穿类和用类`). Industry names contain `和` too (`批发和零售业`), so a list may
 /// be read either way; a count that fits either reading is not a contradiction.
 fn counts(s: &str) -> (usize, usize) {
+    let s = &whole_names(s);
     let parts: Vec<&str> = s.split('、').filter(|p| !p.trim().is_empty()).collect();
     let split = items(s).len();
     // `北京、上海、广州和深圳`: when no other item has a `和` in its name, the last `和`
@@ -120,8 +121,21 @@ fn counts(s: &str) -> (usize, usize) {
     }
 }
 
+/// `s` with the `、` inside one class's name (`农、林、牧、渔业`, from
+/// `lexicon/names-with-dun.json`) taken out, so that the name is one item.
+fn whole_names(s: &str) -> String {
+    let mut s = s.to_string();
+    for name in lexicon::get().words(List::NamesWithDun) {
+        if s.contains(name) {
+            s = s.replace(name, &name.replace('、', ""));
+        }
+    }
+    s
+}
+
 /// Splits `A、B和C` into its items.
 fn items(s: &str) -> Vec<String> {
+    let s = &whole_names(s);
     let mut parts: Vec<String> = s
         .split('、')
         .map(|p| p.trim().to_string())
@@ -184,7 +198,10 @@ pub fn groups(text: &Text, facts: &[Fact]) -> (Vec<Group>, Vec<usize>, Vec<Paire
                     break;
                 }
             }
-            if !f.is_measure() {
+            // `分别获得13席、13席及8席的议席`: the last value carries the `的` of the whole list
+            // to its noun; it is a value all the same (see `attributive_value` below).
+            let last_of_list = prev_end.is_some() && f.figure.kind != Kind::Date;
+            if !f.is_measure() && !last_of_list {
                 break;
             }
             values.push(i);
@@ -194,6 +211,12 @@ pub fn groups(text: &Text, facts: &[Fact]) -> (Vec<Group>, Vec<usize>, Vec<Paire
             continue;
         }
         listed.extend(&values);
+        // A value read as attributive (`…及8席的议席`) is one the rules do not count: the list's
+        // length is then unsure, and no group is made.
+        let attributive_value = values.iter().any(|&v| facts[v].figure.attributive);
+        if attributive_value {
+            continue;
+        }
         // Items: the clause text before 分别, after the last figure that is not a list item.
         let mut start = c.range.start;
         for f in facts[..first].iter().rev() {
@@ -303,6 +326,19 @@ mod tests {
             .filter(|g| g.kind == GroupKind::Respectively)
             .flat_map(|g| g.extra.iter().map(|s| s.note.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_list_whose_last_value_carries_the_de_is_not_miscounted() {
+        let notes = counted("按目前票数推算，甲、乙、丙三党可能分别获得21席、21席及9席的议席。");
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn a_class_name_holding_dun_is_one_item() {
+        let notes = counted("1-6月，农、林、牧、渔业和建筑业新设企业分别为1.2万户和3.4万户。");
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].starts_with("2 items"), "{notes:?}");
     }
 
     #[test]

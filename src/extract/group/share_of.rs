@@ -61,6 +61,23 @@ fn of_the_qizhong_whole(facts: &[Fact], part: usize, share: usize) -> Option<usi
         .then_some(w)
 }
 
+/// True when level `i` is itself stated as a share of `base` below 100%
+/// (`其中，出口199.65亿元，…，占出口总值的70.33%`): then it is a part of that whole, never
+/// the whole.
+fn itself_a_share_of(facts: &[Fact], i: usize, base: &str) -> bool {
+    facts[i + 1..]
+        .iter()
+        .take_while(|f| !f.is_level() && f.sentence == facts[i].sentence)
+        .any(|f| {
+            f.figure.kind == Kind::Share
+                && f.base.as_deref().is_some_and(|b| canonical(b) == base)
+                && f.figure
+                    .interval
+                    .hi
+                    .is_some_and(|hi| hi < rust_decimal::Decimal::ONE_HUNDRED)
+        })
+}
+
 pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     let mut out = Vec::new();
     // Levels by article and canonical label, and by the label without its region word, so
@@ -127,13 +144,18 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                 base.chars().count() >= 2
                     && like_the_part(i)
                     && names_base(&canonical(&facts[i].label), &base)
+                    && !itself_a_share_of(facts, i, &base)
             })
             .collect();
         if wholes.is_empty() {
             // No level carries the base's words: one may state the measure they name.
             wholes = share_whole::candidates(facts, part, stated)
                 .into_iter()
-                .filter(|&i| facts[i].article == share.article && like_the_part(i))
+                .filter(|&i| {
+                    facts[i].article == share.article
+                        && like_the_part(i)
+                        && !itself_a_share_of(facts, i, &base)
+                })
                 .collect();
         }
         let Some(&whole) = wholes.first() else {
@@ -182,6 +204,18 @@ mod tests {
         assert_eq!(
             members,
             ["part:4233.4亿元", "share:37.3%", "whole:11339.1亿元"]
+        );
+    }
+
+    #[test]
+    fn a_level_stated_as_a_share_of_the_whole_is_not_that_whole() {
+        let g = groups_of(
+            "一季度，全市民营企业进出口300亿元，其中，出口240亿元，占出口总值的75.0%。服装出口96亿元，占出口总值的30.0%。",
+            GroupKind::ShareOf,
+        );
+        assert!(
+            g.iter().all(|m| !m.contains(&"whole:240亿元".to_string())),
+            "{g:?}"
         );
     }
 }
