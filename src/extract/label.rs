@@ -8,6 +8,7 @@
 //! base `福建省外贸总值`.
 
 use crate::lexicon::{self, List};
+use crate::text::words;
 
 /// Removes quotes and parenthetical notes but keeps list commas: `“新三样”、锂电池（含储能）`
 /// → `新三样、锂电池`.
@@ -143,7 +144,7 @@ pub fn label_of(pre: &str) -> String {
     let mut cleaned = strip_marks(without_enumerator(pre));
     // `全县现价农林牧渔业总产值`: a price basis is no part of the measure, wherever it stands.
     for w in lexicon::get().words(List::PriceBases) {
-        if cleaned.contains(w) {
+        if words::contains(&cleaned, w) {
             cleaned = cleaned.replace(w, "");
         }
     }
@@ -178,7 +179,7 @@ pub fn label_of(pre: &str) -> String {
         lexicon::get()
             .words(List::Averages)
             .iter()
-            .find(|a| cleaned.contains(*a))
+            .find(|a| words::contains(&cleaned, a))
             .map_or(String::new(), |a| a.to_string())
     } else {
         s.to_string()
@@ -191,7 +192,7 @@ pub fn share_parts(pre: &str) -> (String, Option<String>) {
     let mut cleaned = strip_marks(without_enumerator(pre));
     // `全县现价农林牧渔业总产值`: a price basis is no part of the measure, wherever it stands.
     for w in lexicon::get().words(List::PriceBases) {
-        if cleaned.contains(w) {
+        if words::contains(&cleaned, w) {
             cleaned = cleaned.replace(w, "");
         }
     }
@@ -243,7 +244,7 @@ pub fn dimension(label: &str) -> Option<&'static str> {
     lexicon::get()
         .tagged(List::Dimensions)
         .iter()
-        .find(|(w, _)| label.contains(w))
+        .find(|(w, _)| words::contains(label, w))
         .map(|(_, way)| *way)
 }
 

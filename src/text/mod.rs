@@ -8,6 +8,7 @@
 mod normalize;
 mod structure;
 mod trad;
+pub mod words;
 
 pub use normalize::{fold_char, normalize, Break, Normalized};
 pub use structure::{Clause, Paragraph, Sentence, Structure};
