@@ -129,7 +129,7 @@ pub fn label_of(pre: &str) -> String {
         .iter()
         .find(|d| pre.starts_with(*d))
         .map_or(pre, |_| &pre['电'.len_utf8()..]);
-    let pre = match pre.find("电（").or_else(|| pre.find("电(")) {
+    let pre = match words::find(pre, "电（").or_else(|| words::find(pre, "电(")) {
         Some(i)
             if lexicon::get()
                 .words(List::DatelineOpeners)
@@ -153,7 +153,7 @@ pub fn label_of(pre: &str) -> String {
     let mut joined = String::new();
     let mut rest = strip_trailing(strip_leading(&cleaned));
     for verb in ["实现", "完成", "录得", "共投入"] {
-        if let Some(i) = rest.find(verb) {
+        if let Some(i) = words::find(rest, verb) {
             if rest[i + verb.len()..].chars().count() >= 2 {
                 joined = format!("{}{}", &rest[..i], &rest[i + verb.len()..]);
                 break;
