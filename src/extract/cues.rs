@@ -158,7 +158,7 @@ pub fn is_change(pre: &str) -> Option<bool> {
         .signed(List::ChangeCues)
         .iter()
         .filter(|(w, _)| w.chars().count() >= 2 || compared)
-        .filter(|(w, _)| pre.ends_with(w))
+        .filter(|(w, _)| words::ends_with(pre, w))
         .max_by_key(|(w, _)| w.len())
         .map(|&(_, sign)| sign)
 }
@@ -168,7 +168,7 @@ pub fn qualifier_before(pre: &str) -> Option<(Qualifier, usize)> {
     lexicon::get()
         .qualified(List::QualifiersBefore)
         .iter()
-        .filter(|(w, _)| pre.ends_with(w))
+        .filter(|(w, _)| words::ends_with(pre, w))
         .max_by_key(|(w, _)| w.len())
         .map(|&(w, q)| (q, w.len()))
 }

@@ -65,11 +65,12 @@ fn strip_leading(mut s: &str) -> &str {
                 }
             }
         }
-        for w in lexicon::get().words(List::LabelLeading) {
-            if let Some(rest) = s.strip_prefix(w) {
-                s = rest;
-                break;
-            }
+        if let Some(w) = lexicon::get()
+            .words(List::LabelLeading)
+            .iter()
+            .find(|w| words::starts_with(s, w))
+        {
+            s = &s[w.len()..];
         }
         if s == before {
             return s;
@@ -83,7 +84,7 @@ fn strip_trailing(mut s: &str) -> &str {
         if let Some(w) = lexicon::get()
             .words(List::LabelTrailing)
             .iter()
-            .filter(|w| s.ends_with(*w))
+            .filter(|w| words::ends_with(s, w))
             .max_by_key(|w| w.len())
         {
             s = &s[..s.len() - w.len()];

@@ -35,6 +35,21 @@ pub fn rfind(s: &str, word: &str) -> Option<usize> {
         .find(|&i| h[i] == first && h[i + n - 1] == last && &h[i..i + n] == w)
 }
 
+/// `s.starts_with(word)`, comparing the word's last byte before the call that compares them
+/// all: in Chinese text a first byte is one of a few, a last byte one of sixty-four.
+pub fn starts_with(s: &str, word: &str) -> bool {
+    let (h, w) = (s.as_bytes(), word.as_bytes());
+    w.last()
+        .is_none_or(|&last| h.len() >= w.len() && h[w.len() - 1] == last && h.starts_with(w))
+}
+
+/// `s.ends_with(word)`, comparing the last bytes before the call that compares them all.
+pub fn ends_with(s: &str, word: &str) -> bool {
+    let (h, w) = (s.as_bytes(), word.as_bytes());
+    w.last()
+        .is_none_or(|&last| h.last() == Some(&last) && h.ends_with(w))
+}
+
 /// Whether `word` occurs in `s`, as `s.contains(word)`.
 pub fn contains(s: &str, word: &str) -> bool {
     find(s, word).is_some()
@@ -109,6 +124,8 @@ mod tests {
                 assert_eq!(find(s, w), s.find(w), "find {w:?} in {s:?}");
                 assert_eq!(rfind(s, w), s.rfind(w), "rfind {w:?} in {s:?}");
                 assert_eq!(contains(s, w), s.contains(w), "contains {w:?} in {s:?}");
+                assert_eq!(starts_with(s, w), s.starts_with(w), "{s:?} starts with {w:?}");
+                assert_eq!(ends_with(s, w), s.ends_with(w), "{s:?} ends with {w:?}");
             }
         }
     }
