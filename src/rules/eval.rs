@@ -47,9 +47,9 @@ fn bind(rule: &Rule, ex: &Extraction, group: &Group) -> Option<BTreeMap<String, 
     let mut used: Vec<usize> = Vec::new();
     let mut out = BTreeMap::new();
     // Single names first, so a list takes what is left.
-    let mut order: Vec<&(String, CompiledSelector)> = rule.bind.iter().collect();
-    order.sort_by_key(|(_, s)| s.spec.many);
-    for (name, sel) in order {
+    let singles = rule.bind.iter().filter(|(_, s)| !s.spec.many);
+    let lists = rule.bind.iter().filter(|(_, s)| s.spec.many);
+    for (name, sel) in singles.chain(lists) {
         let matches: Vec<usize> = group
             .members
             .iter()
