@@ -67,7 +67,10 @@ pub fn simplify(c: char) -> char {
         (table, bits)
     });
     let i = c as usize;
-    if traditional.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) == 0) {
+    if traditional
+        .get(i / 64)
+        .is_some_and(|w| w & (1 << (i % 64)) == 0)
+    {
         return c;
     }
     match table.binary_search_by_key(&c, |p| p.0) {

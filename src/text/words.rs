@@ -124,7 +124,11 @@ mod tests {
                 assert_eq!(find(s, w), s.find(w), "find {w:?} in {s:?}");
                 assert_eq!(rfind(s, w), s.rfind(w), "rfind {w:?} in {s:?}");
                 assert_eq!(contains(s, w), s.contains(w), "contains {w:?} in {s:?}");
-                assert_eq!(starts_with(s, w), s.starts_with(w), "{s:?} starts with {w:?}");
+                assert_eq!(
+                    starts_with(s, w),
+                    s.starts_with(w),
+                    "{s:?} starts with {w:?}"
+                );
                 assert_eq!(ends_with(s, w), s.ends_with(w), "{s:?} ends with {w:?}");
             }
         }
