@@ -53,7 +53,8 @@ pub fn simplify(c: char) -> char {
     /// The pairs, sorted by the traditional form, and a bit per character of the Basic
     /// Multilingual Plane that is set for the traditional forms: most characters of a draft
     /// have none, and the bit says so without the binary search.
-    static TABLE: OnceLock<(Vec<(char, char)>, Vec<u64>)> = OnceLock::new();
+    type Table = (Vec<(char, char)>, Vec<u64>);
+    static TABLE: OnceLock<Table> = OnceLock::new();
     let (table, traditional) = TABLE.get_or_init(|| {
         let trad = TRADITIONAL.iter().flat_map(|s| s.chars());
         let simp = SIMPLIFIED.iter().flat_map(|s| s.chars());
