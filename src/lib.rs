@@ -90,11 +90,7 @@ pub fn check_extraction_with_coverage(
     rules: &RuleSet,
 ) -> (Vec<Finding>, Coverage) {
     let mut checked = vec![false; ex.facts.len()];
-    let mut findings: Vec<Finding> = rules
-        .rules
-        .iter()
-        .flat_map(|r| rules::check_rule_marking(r, ex, &mut checked))
-        .collect();
+    let mut findings: Vec<Finding> = rules::check_rules_marking(&rules.rules, ex, &mut checked);
     findings.sort_by_key(|f| (f.labels.first().map_or(0, |l| l.span.start), f.rule.clone()));
     let measures = || {
         ex.facts

@@ -85,6 +85,40 @@ fn corpus_facts_and_groups_snapshots() {
     }
 }
 
+/// What `check` says on every real text of `../shared/corpus`, one line per finding, with how
+/// many figures it read and checked: any change to the findings or their spans, or to what the
+/// rules could assess, shows here. With `corpus_facts_and_groups_snapshots`, it pins the output
+/// that a change made only for speed must leave byte for byte as it was.
+#[test]
+fn corpus_findings_snapshot() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "../shared/corpus is missing in CI"
+        );
+        eprintln!("note: ../shared/corpus is not here; its findings are not checked");
+        return;
+    };
+    let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    paths.sort();
+    let rules = RuleSet::default_set();
+    let mut out = String::new();
+    for path in paths {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let bytes = std::fs::read(&path).unwrap();
+        let source = Source::from_bytes(format!("corpus/{name}"), &bytes).unwrap();
+        let (findings, coverage) = hedui::check_with_coverage(&source, &rules);
+        out.push_str(&format!(
+            "== {name}: {} figures, {} checked\n",
+            coverage.figures, coverage.checked
+        ));
+        out.push_str(&hedui::report::concise::render(&source, &findings));
+    }
+    insta::assert_snapshot!("corpus_findings", out);
+}
+
 #[test]
 fn check_snapshots() {
     let rules = RuleSet::default_set();

@@ -6,20 +6,21 @@
 
 use super::figure::{Kind, Qualifier};
 use crate::lexicon::{self, List};
+use crate::text::words;
 
-/// The end (byte offset in `s`) of the last occurrence of any word of `words`, with the word.
-fn last_of<'a, T: Copy>(s: &str, words: &'a [(&'a str, T)]) -> Option<(usize, &'a str, T)> {
-    words
-        .iter()
-        .filter_map(|&(w, t)| s.rfind(w).map(|i| (i + w.len(), w, t)))
-        .max_by_key(|&(end, w, _)| (end, w.len()))
+/// The end (byte offset in `s`) of the last occurrence of any word of the signed `list`, with
+/// the word and its sign; of two words ending there, the longer.
+fn last_of(s: &str, list: List) -> Option<(usize, &'static str, bool)> {
+    let lex = lexicon::get();
+    lex.set(list).last(s).map(|(i, end)| {
+        let (w, sign) = lex.signed(list)[i];
+        (end, w, sign)
+    })
 }
 
-fn last_word(s: &str, words: &[&str]) -> Option<usize> {
-    words
-        .iter()
-        .filter_map(|w| s.rfind(w).map(|i| i + w.len()))
-        .max()
+/// The end of the last occurrence of any word of `list` in `s`.
+fn last_word(s: &str, list: List) -> Option<usize> {
+    lexicon::get().set(list).last(s).map(|(_, end)| end)
 }
 
 /// Strips adverbs that sit between a verb and its number (`提高到了`, `分别`, `均`).
@@ -38,13 +39,16 @@ fn trim_fillers(mut s: &str) -> &str {
 /// Returns the kind and whether the sign is negative.
 pub fn classify_rate(pre: &str, points: bool) -> (Kind, bool) {
     let pre = trim_fillers(pre);
-    let verb = last_of(pre, lexicon::get().signed(List::ChangeCues));
-    let noun = last_of(pre, lexicon::get().signed(List::GrowthNouns));
-    let share = last_word(pre, lexicon::get().words(List::ShareCues));
+    let verb = last_of(pre, List::ChangeCues);
+    let noun = last_of(pre, List::GrowthNouns);
+    let share = last_word(pre, List::ShareCues);
     if points {
         // `向下拉动经济增长0.6个百分点`, `拖累0.6个百分点`: a pull downwards, whatever verb
         // follows it.
-        if ["向下拉动", "拖累", "下拉"].iter().any(|w| pre.contains(w)) {
+        if ["向下拉动", "拖累", "下拉"]
+            .iter()
+            .any(|w| words::contains(pre, w))
+        {
             return (Kind::Points, true);
         }
         let negative = match (verb, noun) {
@@ -80,13 +84,7 @@ pub fn classify_rate(pre: &str, points: bool) -> (Kind, bool) {
         (None, Some(_)) => (Kind::Share, false),
         (None, None) => match noun {
             Some((_, _, sign)) => (Kind::Growth, !sign),
-            None if lexicon::get()
-                .words(List::Comparatives)
-                .iter()
-                .any(|c| pre.contains(c)) =>
-            {
-                (Kind::Growth, false)
-            }
+            None if lexicon::get().set(List::Comparatives).any_in(pre) => (Kind::Growth, false),
             None => (Kind::Number, false),
         },
     }
@@ -110,8 +108,7 @@ pub fn names_a_rate(pre: &str, per_mille: bool) -> bool {
     {
         s = trim_fillers(&s[..s.len() - m.len()]);
         // `城镇化率升至65.22%`, `毛利率下降到17.39%`: the new level of the rate.
-        if let Some((_, verb, _)) =
-            last_of(s, lexicon::get().signed(List::ChangeCues)).filter(|(end, ..)| *end == s.len())
+        if let Some((_, verb, _)) = last_of(s, List::ChangeCues).filter(|(end, ..)| *end == s.len())
         {
             s = trim_fillers(&s[..s.len() - verb.len()]);
         }
@@ -129,7 +126,7 @@ pub fn names_a_rate(pre: &str, per_mille: bool) -> bool {
 /// change that needs saying so.
 pub fn is_rate_change(pre: &str) -> bool {
     let pre = trim_fillers(pre);
-    let Some((verb_end, verb, _)) = last_of(pre, lexicon::get().signed(List::ChangeCues)) else {
+    let Some((verb_end, verb, _)) = last_of(pre, List::ChangeCues) else {
         return false;
     };
     if lexicon::get()
@@ -140,17 +137,12 @@ pub fn is_rate_change(pre: &str) -> bool {
         return false;
     }
     let verb_start = verb_end - verb.len();
-    lexicon::get()
-        .words(List::RateNouns)
-        .iter()
-        .filter_map(|n| pre[..verb_start].rfind(n).map(|i| i + n.len()))
-        .max()
-        .is_some_and(|noun_end| {
-            // The rate must be the subject of the verb, not a word inside a modifier
-            // (`在CPI中占据较大比重的食品价格下降4.1%` is a fall of prices).
-            let between = &pre[noun_end..verb_start];
-            !between.contains('的') && between.chars().count() <= 12
-        })
+    last_word(&pre[..verb_start], List::RateNouns).is_some_and(|noun_end| {
+        // The rate must be the subject of the verb, not a word inside a modifier
+        // (`在CPI中占据较大比重的食品价格下降4.1%` is a fall of prices).
+        let between = &pre[noun_end..verb_start];
+        !between.contains('的') && between.chars().count() <= 12
+    })
 }
 
 /// True when the text before an amount makes it a change of a level (`增加3.2万户`,
@@ -159,17 +151,14 @@ pub fn is_change(pre: &str) -> Option<bool> {
     let pre = trim_fillers(pre);
     // A one-character verb (`少4.5万亿元`) is a change only after a comparison (`同比少`,
     // `比上年同期少`): alone, `多` and `少` are too common.
-    let compared = lexicon::get()
-        .words(List::Comparatives)
-        .iter()
-        .any(|c| pre.contains(c))
+    let compared = lexicon::get().set(List::Comparatives).any_in(pre)
         || pre.contains('比')
         || pre.contains('较');
     lexicon::get()
         .signed(List::ChangeCues)
         .iter()
         .filter(|(w, _)| w.chars().count() >= 2 || compared)
-        .filter(|(w, _)| pre.ends_with(w))
+        .filter(|(w, _)| words::ends_with(pre, w))
         .max_by_key(|(w, _)| w.len())
         .map(|&(_, sign)| sign)
 }
@@ -179,7 +168,7 @@ pub fn qualifier_before(pre: &str) -> Option<(Qualifier, usize)> {
     lexicon::get()
         .qualified(List::QualifiersBefore)
         .iter()
-        .filter(|(w, _)| pre.ends_with(w))
+        .filter(|(w, _)| words::ends_with(pre, w))
         .max_by_key(|(w, _)| w.len())
         .map(|&(w, q)| (q, w.len()))
 }

@@ -10,7 +10,7 @@ use super::figure::{tag, Figure, Kind};
 use super::label::{label_of, share_parts};
 use super::scan::LOOK_BEHIND;
 use crate::lexicon::{self, List};
-use crate::text::{window_start, Text};
+use crate::text::{window_start, words, Text};
 
 /// A figure and what it measures.
 #[derive(Clone, Debug)]
@@ -50,10 +50,8 @@ pub struct Fact {
 /// a goal word before it in its sentence. Asked once per sentence, not once per figure.
 fn goal_end(sentence: &str) -> usize {
     lexicon::get()
-        .words(List::GoalWords)
-        .iter()
-        .filter_map(|w| sentence.find(w).map(|i| i + w.len()))
-        .min()
+        .set(List::GoalWords)
+        .first_end(sentence)
         .unwrap_or(usize::MAX)
 }
 
@@ -133,16 +131,20 @@ fn without_common(label: &str, other: &str) -> String {
 /// the point of comparison, not the period of the figure.
 fn period_word(s: &str) -> Option<&'static str> {
     let lex = lexicon::get();
+    // Most stretches name no period: one pass says so before the word-by-word search.
+    if !lex.set(List::PeriodWords).any_in(s) && !lex.set(List::ClausePeriodWords).any_in(s) {
+        return None;
+    }
     // `，累计完成…`: a clause-opening period word counts only where it opens a clause.
     let opening = lex
         .words(List::ClausePeriodWords)
         .iter()
-        .filter_map(|w| s.rfind(w).map(|i| (i, *w)))
+        .filter_map(|w| words::rfind(s, w).map(|i| (i, *w)))
         .filter(|(i, _)| s[..*i].ends_with(['，', ',', '；', ';', '。']));
     let named: Vec<(usize, &'static str)> = lex
         .words(List::PeriodWords)
         .iter()
-        .filter_map(|w| s.rfind(w).map(|i| (i, *w)))
+        .filter_map(|w| words::rfind(s, w).map(|i| (i, *w)))
         .collect();
     // `中秋国庆假期` holds `国庆假期`: the longer name is the period.
     let inside_longer = |&(i, w): &(usize, &str)| {
@@ -479,9 +481,8 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                         && f.figure.kind != Kind::Growth
                 });
             let loss = lexicon::get()
-                .words(List::LossWords)
-                .iter()
-                .any(|w| t[sentence_start..fig.norm.start].contains(w));
+                .set(List::LossWords)
+                .any_in(&t[sentence_start..fig.norm.start]);
             if negative_before || loss {
                 fig.tags.push(tag::SIGNED_LEVEL);
             }

@@ -51,6 +51,10 @@ impl Basis {
 /// Byte positions of comparing words in `s` (skipping `比重`, `同比` and the like).
 fn comparing_at(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // Most labels compare nothing: one pass says so before the search word by word.
+    if !lexicon::get().set(List::ComparingWords).any_in(s) {
+        return out;
+    }
     for w in lexicon::get().words(List::ComparingWords) {
         for (i, _) in s.match_indices(w) {
             let in_noun = lexicon::get().words(List::NotComparing).iter().any(|n| {

@@ -8,6 +8,7 @@
 //! base `福建省外贸总值`.
 
 use crate::lexicon::{self, List};
+use crate::text::words;
 
 /// Removes quotes and parenthetical notes but keeps list commas: `“新三样”、锂电池（含储能）`
 /// → `新三样、锂电池`.
@@ -64,11 +65,12 @@ fn strip_leading(mut s: &str) -> &str {
                 }
             }
         }
-        for w in lexicon::get().words(List::LabelLeading) {
-            if let Some(rest) = s.strip_prefix(w) {
-                s = rest;
-                break;
-            }
+        if let Some(w) = lexicon::get()
+            .words(List::LabelLeading)
+            .iter()
+            .find(|w| words::starts_with(s, w))
+        {
+            s = &s[w.len()..];
         }
         if s == before {
             return s;
@@ -82,7 +84,7 @@ fn strip_trailing(mut s: &str) -> &str {
         if let Some(w) = lexicon::get()
             .words(List::LabelTrailing)
             .iter()
-            .filter(|w| s.ends_with(*w))
+            .filter(|w| words::ends_with(s, w))
             .max_by_key(|w| w.len())
         {
             s = &s[..s.len() - w.len()];
@@ -135,7 +137,7 @@ pub fn label_of(pre: &str) -> String {
         .iter()
         .find(|d| pre.starts_with(*d))
         .map_or(pre, |_| &pre['电'.len_utf8()..]);
-    let pre = match pre.find("电（").or_else(|| pre.find("电(")) {
+    let pre = match words::find(pre, "电（").or_else(|| words::find(pre, "电(")) {
         Some(i)
             if lexicon::get()
                 .words(List::DatelineOpeners)
@@ -150,7 +152,7 @@ pub fn label_of(pre: &str) -> String {
     let mut cleaned = strip_marks(without_enumerator(pre));
     // `全县现价农林牧渔业总产值`: a price basis is no part of the measure, wherever it stands.
     for w in lexicon::get().words(List::PriceBases) {
-        if cleaned.contains(w) {
+        if words::contains(&cleaned, w) {
             cleaned = cleaned.replace(w, "");
         }
     }
@@ -159,7 +161,7 @@ pub fn label_of(pre: &str) -> String {
     let mut joined = String::new();
     let mut rest = strip_trailing(strip_leading(&cleaned));
     for verb in ["实现", "完成", "录得", "共投入"] {
-        if let Some(i) = rest.find(verb) {
+        if let Some(i) = words::find(rest, verb) {
             if rest[i + verb.len()..].chars().count() >= 2 {
                 joined = format!("{}{}", &rest[..i], &rest[i + verb.len()..]);
                 break;
@@ -185,7 +187,7 @@ pub fn label_of(pre: &str) -> String {
         lexicon::get()
             .words(List::Averages)
             .iter()
-            .find(|a| cleaned.contains(*a))
+            .find(|a| words::contains(&cleaned, a))
             .map_or(String::new(), |a| a.to_string())
     } else {
         s.to_string()
@@ -198,7 +200,7 @@ pub fn share_parts(pre: &str) -> (String, Option<String>) {
     let mut cleaned = strip_marks(without_enumerator(pre));
     // `全县现价农林牧渔业总产值`: a price basis is no part of the measure, wherever it stands.
     for w in lexicon::get().words(List::PriceBases) {
-        if cleaned.contains(w) {
+        if words::contains(&cleaned, w) {
             cleaned = cleaned.replace(w, "");
         }
     }
@@ -250,7 +252,7 @@ pub fn dimension(label: &str) -> Option<&'static str> {
     lexicon::get()
         .tagged(List::Dimensions)
         .iter()
-        .find(|(w, _)| label.contains(w))
+        .find(|(w, _)| words::contains(label, w))
         .map(|(_, way)| *way)
 }
 

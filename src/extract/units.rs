@@ -2,6 +2,8 @@
 //!
 //! Matching is longest-first, so `千瓦时` wins over `千` and `个百分点` over `个`.
 
+use crate::text::words;
+
 /// What a unit says about the figure it follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnitClass {
@@ -142,7 +144,7 @@ pub struct UnitMatch {
 pub fn unit_at(s: &str) -> Option<UnitMatch> {
     UNITS
         .iter()
-        .filter(|(printed, _, _)| s.starts_with(printed))
+        .filter(|(printed, _, _)| words::starts_with(s, printed))
         .max_by_key(|(printed, _, _)| printed.len())
         .map(|&(printed, name, class)| UnitMatch {
             len: printed.len(),

@@ -17,6 +17,7 @@ pub mod spec;
 use crate::extract::Qualifier;
 use crate::rules::locate_string;
 use crate::rules::RuleError;
+use crate::text::words::WordSet;
 use spec::ListSpec;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -126,6 +127,8 @@ pub struct Lexicon {
     plain: Vec<Vec<&'static str>>,
     signed: Vec<Vec<(&'static str, bool)>>,
     qualified: Vec<Vec<(&'static str, Qualifier)>>,
+    /// Each list's words as one [`WordSet`], built the first time it is asked for.
+    sets: Vec<OnceLock<WordSet>>,
     /// The files read, for `hedui rules test` and the example tests.
     pub specs: Vec<(String, ListSpec)>,
 }
@@ -324,6 +327,7 @@ impl Lexicon {
             })
             .collect();
         Ok(Lexicon {
+            sets: vec![OnceLock::new(); words.len()],
             words,
             plain,
             signed,
@@ -350,6 +354,12 @@ impl Lexicon {
     /// The words of a list with their tags.
     pub fn tagged(&self, list: List) -> &[Word] {
         &self.words[list as usize]
+    }
+
+    /// The words of a list, to be found in one pass; a word's index is its index in
+    /// [`Lexicon::words`], [`Lexicon::signed`] and [`Lexicon::tagged`].
+    pub fn set(&self, list: List) -> &WordSet {
+        self.sets[list as usize].get_or_init(|| WordSet::new(self.words(list)))
     }
 }
 

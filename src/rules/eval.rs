@@ -11,6 +11,7 @@ use super::{CompiledSelector, Rule};
 use crate::extract::{Extraction, Fact, Group, Kind, Role};
 use crate::finding::{Finding, FindingLabel, Severity};
 use rust_decimal::Decimal;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashSet};
 
 fn selects(sel: &CompiledSelector, fact: &Fact, role: Role) -> bool {
@@ -47,9 +48,9 @@ fn bind(rule: &Rule, ex: &Extraction, group: &Group) -> Option<BTreeMap<String, 
     let mut used: Vec<usize> = Vec::new();
     let mut out = BTreeMap::new();
     // Single names first, so a list takes what is left.
-    let mut order: Vec<&(String, CompiledSelector)> = rule.bind.iter().collect();
-    order.sort_by_key(|(_, s)| s.spec.many);
-    for (name, sel) in order {
+    let singles = rule.bind.iter().filter(|(_, s)| !s.spec.many);
+    let lists = rule.bind.iter().filter(|(_, s)| s.spec.many);
+    for (name, sel) in singles.chain(lists) {
         let matches: Vec<usize> = group
             .members
             .iter()
@@ -352,9 +353,28 @@ pub fn check_rule(rule: &Rule, ex: &Extraction) -> Vec<Finding> {
 /// mark nothing) every fact the rule's assertion could be evaluated on, holding or not, in a
 /// relation with another figure.
 pub fn check_rule_marking(rule: &Rule, ex: &Extraction, checked: &mut [bool]) -> Vec<Finding> {
+    check_rule_with(rule, ex, checked, &OnceCell::new())
+}
+
+/// [`check_rule_marking`] for every rule of a set, in order: the growth index of the extraction
+/// is built once for all of them, not once per rule.
+pub fn check_rules_marking(rules: &[Rule], ex: &Extraction, checked: &mut [bool]) -> Vec<Finding> {
+    let growths = OnceCell::new();
+    rules
+        .iter()
+        .flat_map(|r| check_rule_with(r, ex, checked, &growths))
+        .collect()
+}
+
+/// [`check_rule_marking`] with the extraction's growth index, built the first time it is needed.
+fn check_rule_with(
+    rule: &Rule,
+    ex: &Extraction,
+    checked: &mut [bool],
+    growths: &OnceCell<GrowthIndex>,
+) -> Vec<Finding> {
     let mut findings: Vec<Finding> = Vec::new();
     let mut seen: HashSet<Vec<usize>> = HashSet::new();
-    let growths = std::cell::OnceCell::new();
     for group in ex.groups.iter().filter(|g| rule.scopes.contains(&g.kind)) {
         let Some(names) = bind(rule, ex, group) else {
             continue;

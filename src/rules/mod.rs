@@ -12,7 +12,7 @@ pub mod expr;
 pub mod spec;
 
 pub use error::RuleError;
-pub use eval::{check_rule, check_rule_marking, participants};
+pub use eval::{check_rule, check_rule_marking, check_rules_marking, participants};
 
 use crate::extract::{GroupKind, Kind, Role};
 pub(crate) use error::locate_string;

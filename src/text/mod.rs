@@ -8,6 +8,7 @@
 mod normalize;
 mod structure;
 mod trad;
+pub mod words;
 
 pub use normalize::{fold_char, normalize, Break, Normalized};
 pub(crate) use structure::FULL_STOPS;

@@ -50,12 +50,30 @@ const SIMPLIFIED: &[&str] = &[
 /// The Simplified twin of a Traditional character, or the character itself.
 pub fn simplify(c: char) -> char {
     use std::sync::OnceLock;
-    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+    /// The pairs, sorted by the traditional form, and a bit per character of the Basic
+    /// Multilingual Plane that is set for the traditional forms: most characters of a draft
+    /// have none, and the bit says so without the binary search.
+    type Table = (Vec<(char, char)>, Vec<u64>);
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let (table, traditional) = TABLE.get_or_init(|| {
         let trad = TRADITIONAL.iter().flat_map(|s| s.chars());
         let simp = SIMPLIFIED.iter().flat_map(|s| s.chars());
-        trad.zip(simp).collect()
+        let table: Vec<(char, char)> = trad.zip(simp).collect();
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for &(t, _) in &table {
+            if let Some(word) = bits.get_mut(t as usize / 64) {
+                *word |= 1 << (t as usize % 64);
+            }
+        }
+        (table, bits)
     });
+    let i = c as usize;
+    if traditional
+        .get(i / 64)
+        .is_some_and(|w| w & (1 << (i % 64)) == 0)
+    {
+        return c;
+    }
     match table.binary_search_by_key(&c, |p| p.0) {
         Ok(i) => table[i].1,
         Err(_) => c,

@@ -103,7 +103,10 @@ fn in_article(text: &Text, facts: &[Fact], range: Range<usize>) -> Vec<Group> {
         let (first, same) = twins.entry(key).or_insert((i, true));
         let a = &article[*first].figure;
         *same &= a.printed == f.figure.printed && a.factor == f.figure.factor;
-        for (j, _) in f.label.char_indices().skip(1) {
+        // A whole is looked up by a core of four characters or more: shorter suffixes are
+        // never asked for.
+        let n = f.label.chars().count();
+        for (j, _) in f.label.char_indices().skip(1).take(n.saturating_sub(4)) {
             by_suffix.entry(&f.label[j..]).or_default().push(i);
         }
     }

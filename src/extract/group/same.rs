@@ -41,7 +41,8 @@ fn period_stated(text: &Text, facts: &[Fact], i: usize, known: &mut HashMap<usiz
         || {
             let sentence = &text.as_str()[from..end];
             let lex = lexicon::get();
-            lex.words(List::PeriodWords).iter().any(|w| {
+            lex.set(List::PeriodWords).any_in(sentence)
+                && lex.words(List::PeriodWords).iter().any(|w| {
                 sentence.match_indices(w).any(|(at, _)| {
                     !lex.words(List::ComparisonWords)
                         .iter()

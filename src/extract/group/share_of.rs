@@ -9,7 +9,7 @@ use super::part_of::core;
 use super::{member, same_scope, share_whole, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
-use crate::text::Text;
+use crate::text::{words, Text};
 use std::collections::HashMap;
 
 /// A label or base in the form used to compare them: no total-words, one word for trade. Region
@@ -21,7 +21,9 @@ pub(crate) fn canonical(s: &str) -> String {
         ("贸易", "进出口"),
         ("进出口进出口", "进出口"),
     ] {
-        s = s.replace(from, to);
+        if words::contains(&s, from) {
+            s = s.replace(from, to);
+        }
     }
     for suffix in ["总值", "总额", "总量", "总数", "规模", "金额"] {
         if let Some(rest) = s.strip_suffix(suffix) {
