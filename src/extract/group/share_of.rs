@@ -9,6 +9,7 @@ use super::part_of::core;
 use super::{member, same_scope, share_whole, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
+use crate::lexicon::{self, List};
 use crate::text::Text;
 use std::collections::HashMap;
 
@@ -26,6 +27,18 @@ pub(crate) fn canonical(s: &str) -> String {
     for suffix in ["总值", "总额", "总量", "总数", "规模", "金额"] {
         if let Some(rest) = s.strip_suffix(suffix) {
             s = rest.to_string();
+        }
+    }
+    // `我国对欧盟进出口`, `我与欧盟贸易`, `对欧盟进出口`: trade with one partner, however the
+    // prose opens the partner's name.
+    if s.ends_with("进出口") || s.ends_with("出口") || s.ends_with("进口") {
+        if let Some(opener) = lexicon::get()
+            .words(List::PartnerOpeners)
+            .iter()
+            .filter(|w| s.starts_with(**w) && s.len() > w.len())
+            .max_by_key(|w| w.len())
+        {
+            s = s[opener.len()..].to_string();
         }
     }
     s
@@ -101,6 +114,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             .iter()
             .rposition(|f| f.is_level() && f.label == share.label)
             .map(|i| first + i)
+            .or_else(|| stated_before(facts, s))
         else {
             continue;
         };
@@ -151,6 +165,29 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         out.push(share_group(part, whole, s));
     }
     out
+}
+
+/// The part of share `s` stated in an earlier sentence of its paragraph, where the share names
+/// its subject in its own words: `非国有投资完成60.8亿元，…。非国有投资占全市固定资产投资比重为
+/// 24.6%`. Only a level of exactly the share's subject and of its sure period, the nearest one,
+/// and only when every such level of the paragraph before the share states one value.
+fn stated_before(facts: &[Fact], s: usize) -> Option<usize> {
+    let share = &facts[s];
+    let sure = share.period.as_deref().is_some_and(|p| !p.ends_with('?'));
+    if !sure || share.label_inherited || share.label.chars().count() < 2 {
+        return None;
+    }
+    let first = facts[..s].partition_point(|f| f.paragraph < share.paragraph);
+    let same: Vec<usize> = (first..s)
+        .filter(|&i| {
+            let f = &facts[i];
+            f.is_level() && f.label == share.label && f.period == share.period && !f.in_list
+        })
+        .collect();
+    let &last = same.last()?;
+    same.iter()
+        .all(|&i| facts[i].figure.interval.overlaps(&facts[last].figure.interval))
+        .then_some(last)
 }
 
 /// A `share-of` group: the share `s` is `part` over `whole`.
