@@ -169,12 +169,13 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
 
 /// The part of share `s` stated in an earlier sentence of its paragraph, where the share names
 /// its subject in its own words: `非国有投资完成60.8亿元，…。非国有投资占全市固定资产投资比重为
-/// 24.6%`. Only a level of exactly the share's subject and of its sure period, the nearest one,
-/// and only when every such level of the paragraph before the share states one value.
+/// 24.6%`. Only for a share that writes both its subject and its whole (`X占Y比重`), with a
+/// level of exactly that subject and of its sure period, the nearest one, and only when every
+/// such level of the paragraph before the share states one value.
 fn stated_before(facts: &[Fact], s: usize) -> Option<usize> {
     let share = &facts[s];
     let sure = share.period.as_deref().is_some_and(|p| !p.ends_with('?'));
-    if !sure || share.label_inherited || share.label.chars().count() < 2 {
+    if !sure || !share.base_explicit || share.label_inherited || share.label.chars().count() < 2 {
         return None;
     }
     let first = facts[..s].partition_point(|f| f.paragraph < share.paragraph);
