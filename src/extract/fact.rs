@@ -225,11 +225,14 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
         if full.start != period_sentence {
             period_sentence = full.start;
             let opening = &t[full.start..fig.norm.start.max(full.start)];
-            if !lexicon::get()
+            let continues = lexicon::get()
                 .words(List::Continuations)
                 .iter()
-                .any(|w| opening.starts_with(w))
-            {
+                .any(|w| opening.starts_with(w));
+            if continues && period.as_deref().is_some_and(is_period_list) {
+                // `同期，…` after `5月份、6月份均…`: no one period to go on with.
+                period = main_period.clone();
+            } else if !continues {
                 // Back to the article's main period, or on with the one stated last: when the
                 // two differ, the prose does not say which, and the period is unsure. An unsure
                 // period matches only itself, so such figures are compared only with figures
