@@ -261,7 +261,14 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                 && (between.starts_with("当月") || between.starts_with("累计"))
         });
         if let Some(word) = period_word(between).filter(|_| !after_date) {
-            keep_out_of_brackets(t, fig.norm.start, full.end, &period, &main_period, &mut bracketed);
+            keep_out_of_brackets(
+                t,
+                fig.norm.start,
+                full.end,
+                &period,
+                &main_period,
+                &mut bracketed,
+            );
             period = Some(normalise_period(word, year.as_deref()));
             if main_period.is_none() {
                 main_period.clone_from(&period);
@@ -383,14 +390,24 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                     }
                 }
                 if !compared && !fig.attributive {
-                    keep_out_of_brackets(t, fig.norm.start, full.end, &period, &main_period, &mut bracketed);
+                    keep_out_of_brackets(
+                        t,
+                        fig.norm.start,
+                        full.end,
+                        &period,
+                        &main_period,
+                        &mut bracketed,
+                    );
                     let named = normalise_period(&key, year.as_deref());
                     // `5月份、6月份均…`: two periods listed, each of its own item.
                     let listed = out.last().is_some_and(|f| {
                         f.figure.kind == Kind::Date
                             && f.period == period
                             && period.as_deref().is_some_and(|p| {
-                                p.ends_with(&normalise_period(&period_key(&f.figure), year.as_deref()))
+                                p.ends_with(&normalise_period(
+                                    &period_key(&f.figure),
+                                    year.as_deref(),
+                                ))
                             })
                             && is_list_joint(&t[f.figure.norm.end..fig.norm.start])
                     });

@@ -187,7 +187,12 @@ fn stated_before(facts: &[Fact], s: usize) -> Option<usize> {
         .collect();
     let &last = same.last()?;
     same.iter()
-        .all(|&i| facts[i].figure.interval.overlaps(&facts[last].figure.interval))
+        .all(|&i| {
+            facts[i]
+                .figure
+                .interval
+                .overlaps(&facts[last].figure.interval)
+        })
         .then_some(last)
 }
 

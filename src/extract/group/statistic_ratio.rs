@@ -49,10 +49,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             .clauses
             .get(f.clause)
             .map_or(f.figure.norm.start, |c| c.range.start);
-        let Some((x, y)) = t
-            .get(clause_start..f.figure.norm.start)
-            .and_then(named)
-        else {
+        let Some((x, y)) = t.get(clause_start..f.figure.norm.start).and_then(named) else {
             continue;
         };
         // The part: the level right before the figure in its sentence, of a statistic.
@@ -95,10 +92,12 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         let Some(&whole) = wholes.first() else {
             continue;
         };
-        if wholes
-            .iter()
-            .all(|&w| facts[w].figure.interval.overlaps(&facts[whole].figure.interval))
-        {
+        if wholes.iter().all(|&w| {
+            facts[w]
+                .figure
+                .interval
+                .overlaps(&facts[whole].figure.interval)
+        }) {
             out.push(share_group(part, whole, s));
         }
     }
@@ -143,6 +142,9 @@ mod tests {
         // The mean stated is another year's.
         assert!(share_of("2020年，全市居民人均可支配收入49300元。2021年，全市居民人均可支配收入中位数47100元，中位数是平均数的90.1%。").is_empty());
         // A total is no mean: `工资总额` is not the mean of `工资中位数`.
-        assert!(share_of("2021年，全市工资总额5230亿元。全市工资中位数4710亿元，是平均数的90.1%。").is_empty());
+        assert!(share_of(
+            "2021年，全市工资总额5230亿元。全市工资中位数4710亿元，是平均数的90.1%。"
+        )
+        .is_empty());
     }
 }
