@@ -128,9 +128,16 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         };
         let stated = base;
         let base = canonical(base);
+        // A level after `其中` names its measure without the subject it shares with its whole
+        // (`泉州民企进出口…其中，出口199.65亿元` is the private firms' exports): it is the whole
+        // of a share by that name only for a part under the same `其中`, in its sentence.
         let like_the_part = |i: usize| {
             let f = &facts[i];
-            i != part && same_scope(f, &facts[part]) && f.figure.kind == facts[part].figure.kind
+            i != part
+                && same_scope(f, &facts[part])
+                && f.figure.kind == facts[part].figure.kind
+                && (!f.after_qizhong
+                    || (facts[part].after_qizhong && facts[part].sentence == f.sentence))
         };
         let mut wholes: Vec<usize> = levels
             .get(&(share.article, base.clone()))
@@ -212,6 +219,16 @@ pub(super) fn share_group(part: usize, whole: usize, s: usize) -> Group {
 mod tests {
     use super::super::testing::groups_of;
     use super::super::GroupKind;
+
+    #[test]
+    fn a_qizhong_part_is_no_whole_by_name_for_another_subject() {
+        // `出口` after `其中` is the private firms' exports, not the city's.
+        let g = groups_of(
+            "一季度，全市民营企业进出口231.9亿元，其中，出口199.7亿元。一季度，全市机电产品出口39.0亿元，占出口总值的13.8%。",
+            GroupKind::ShareOf,
+        );
+        assert!(g.is_empty(), "{g:?}");
+    }
 
     #[test]
     fn a_share_meets_its_part_and_the_whole_it_names() {
