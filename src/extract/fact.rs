@@ -211,7 +211,18 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
     let mut goal: (Option<usize>, usize) = (None, usize::MAX);
     // Shares with a base, most recent last: (base, paragraph, sentence, 其中 scope).
     let mut bases: Vec<(String, usize, usize, Option<usize>)> = Vec::new();
+    // A period named inside brackets (`（一季度为增长3.5%）`) holds there only: where the
+    // bracket closes, and the periods in force before it.
+    let mut bracketed: Option<(usize, Option<String>, Option<String>)> = None;
     for fig in figures {
+        if let Some((close, before, main_before)) = bracketed.take() {
+            if fig.norm.start > close {
+                period = before;
+                main_period = main_before;
+            } else {
+                bracketed = Some((close, before, main_before));
+            }
+        }
         let clause = st.clause_at(fig.norm.start);
         let sentence = st.sentence_at(fig.norm.start);
         let paragraph = st.paragraph_at(fig.norm.start);
@@ -228,16 +239,22 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
         if full.start != period_sentence {
             period_sentence = full.start;
             let opening = &t[full.start..fig.norm.start.max(full.start)];
-            if !lexicon::get()
+            let continues = lexicon::get()
                 .words(List::Continuations)
                 .iter()
-                .any(|w| opening.starts_with(w))
-            {
+                .any(|w| opening.starts_with(w));
+            if continues && period.as_deref().is_some_and(is_period_list) {
+                // `同期，…` after `5月份、6月份均…`: no one period to go on with.
+                period = main_period.clone();
+            } else if !continues {
                 // Back to the article's main period, or on with the one stated last: when the
                 // two differ, the prose does not say which, and the period is unsure. An unsure
                 // period matches only itself, so such figures are compared only with figures
                 // read the same way.
                 period = match (&period, &main_period) {
+                    // `一季度、二季度分别…`: a list of periods is no one period a new sentence
+                    // could go on with.
+                    (Some(last), _) if is_period_list(last) => main_period.clone(),
                     (Some(last), Some(main)) if last != main && !last.ends_with('?') => {
                         Some(format!("{main}|{last}?"))
                     }
@@ -258,6 +275,14 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                 && (between.starts_with("当月") || between.starts_with("累计"))
         });
         if let Some(word) = period_word(between).filter(|_| !after_date) {
+            keep_out_of_brackets(
+                t,
+                fig.norm.start,
+                full.end,
+                &period,
+                &main_period,
+                &mut bracketed,
+            );
             period = Some(normalise_period(word, year.as_deref()));
             if main_period.is_none() {
                 main_period.clone_from(&period);
@@ -335,7 +360,19 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
         {
             let before = &t[clause_start..fig.norm.start];
             // `恢复至2019年同期的107.9%`: a year named as a point of comparison.
-            let compared = is_comparison_date(before)
+            // `从一季度数据来看`: a frame that looks at the period, not a comparison with it.
+            let clause_end = st.clauses.get(clause).map_or(fig.norm.end, |c| c.range.end);
+            let looked_at = t
+                .get(fig.norm.end..clause_end.max(fig.norm.end))
+                .is_some_and(|rest| {
+                    let rest = rest.trim_end_matches([',', '，']);
+                    lexicon::get()
+                        .words(List::ViewpointClosers)
+                        .iter()
+                        .any(|w| rest.ends_with(w))
+                })
+                && before.ends_with('从');
+            let compared = (is_comparison_date(before) && !looked_at)
                 || t[fig.norm.end..].starts_with("同期")
                 || t[fig.norm.end..].starts_with("以来")
                 // `从2012年1.03万亿元增至…`: a dated value, not the period of what follows.
@@ -361,11 +398,46 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
                         .get(..4)
                         .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
                     {
+                        // `一季度` in a headline, before any year was named, is the quarter
+                        // of the year named first: the main period takes that year.
+                        if year.is_none() {
+                            main_period = main_period.map(|m| {
+                                if m.contains('年') {
+                                    m
+                                } else {
+                                    normalise_period(&m, Some(y))
+                                }
+                            });
+                        }
                         year = Some(y.to_string());
                     }
                 }
                 if !compared && !fig.attributive {
-                    period = Some(normalise_period(&key, year.as_deref()));
+                    keep_out_of_brackets(
+                        t,
+                        fig.norm.start,
+                        full.end,
+                        &period,
+                        &main_period,
+                        &mut bracketed,
+                    );
+                    let named = normalise_period(&key, year.as_deref());
+                    // `5月份、6月份均…`: two periods listed, each of its own item.
+                    let listed = out.last().is_some_and(|f| {
+                        f.figure.kind == Kind::Date
+                            && f.period == period
+                            && period.as_deref().is_some_and(|p| {
+                                p.ends_with(&normalise_period(
+                                    &period_key(&f.figure),
+                                    year.as_deref(),
+                                ))
+                            })
+                            && is_list_joint(&t[f.figure.norm.end..fig.norm.start])
+                    });
+                    period = match (&period, listed) {
+                        (Some(first), true) if *first != named => Some(format!("{first}、{named}")),
+                        _ => Some(named),
+                    };
                     if main_period.is_none() {
                         main_period.clone_from(&period);
                     }
@@ -514,6 +586,43 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
         });
     }
     out
+}
+
+/// A period that is a list of periods (`2023-05、2023-06`), each of its own item.
+fn is_period_list(period: &str) -> bool {
+    period.contains('、')
+}
+
+/// What joins two items of a list: `、`, `和`, `与`, `及`.
+fn is_list_joint(between: &str) -> bool {
+    matches!(between, "、" | "和" | "与" | "及" | "以及")
+}
+
+/// Where the bracket that holds `at` closes, if `at` is inside one that closes before `end`:
+/// the first bracket after `at` closes, not opens.
+fn bracket_close(t: &str, at: usize, end: usize) -> Option<usize> {
+    let rest = t.get(at..end.max(at))?;
+    let (i, c) = rest.char_indices().find(|(_, c)| "（(）)".contains(*c))?;
+    matches!(c, '）' | ')').then_some(at + i)
+}
+
+/// Before a period named at `at` takes over: when `at` is inside brackets, remembers where they
+/// close and the periods in force, so that they hold again after it. An earlier bracket's
+/// memory is kept: the periods to go back to are those before the first.
+fn keep_out_of_brackets(
+    t: &str,
+    at: usize,
+    end: usize,
+    period: &Option<String>,
+    main_period: &Option<String>,
+    bracketed: &mut Option<(usize, Option<String>, Option<String>)>,
+) {
+    if let Some(close) = bracket_close(t, at, end) {
+        match bracketed {
+            Some((c, ..)) => *c = close,
+            None => *bracketed = Some((close, period.clone(), main_period.clone())),
+        }
+    }
 }
 
 /// `1-7月`: a span of months that names the period of the figures after it.

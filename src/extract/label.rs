@@ -190,8 +190,24 @@ pub fn label_of(pre: &str) -> String {
             .find(|a| words::contains(&cleaned, a))
             .map_or(String::new(), |a| a.to_string())
     } else {
-        s.to_string()
+        distributed(s)
     }
+}
+
+/// `卫生人员分布在医院613.3万人`: the staff that work in hospitals, `医院卫生人员`. What is
+/// distributed comes before a distribution verb (`distribution-verbs`), where it goes after;
+/// the measure is the place's share of the whole, named head-last as Chinese names it.
+fn distributed(s: &str) -> String {
+    lexicon::get()
+        .words(List::DistributionVerbs)
+        .iter()
+        .find_map(|v| {
+            let i = s.find(v)?;
+            let (whole, place) = (&s[..i], &s[i + v.len()..]);
+            (whole.chars().count() >= 2 && place.chars().count() >= 2)
+                .then(|| format!("{place}{whole}"))
+        })
+        .unwrap_or_else(|| s.to_string())
 }
 
 /// A share's clause split into its subject and its base: `民营企业进出口占同期全省外贸总值的`

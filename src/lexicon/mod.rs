@@ -114,6 +114,10 @@ lists! {
     QuotaWords = "quota-words", Name;
     ClassOpeners = "class-openers", None;
     PerYearWords = "per-year-words", None;
+    ViewpointClosers = "viewpoint-closers", None;
+    PartnerOpeners = "partner-openers", None;
+    DistributionVerbs = "distribution-verbs", None;
+    StatisticNames = "statistic-names", Name;
 }
 
 /// A word as the code reads it: the word and its tag (empty where the list has none).

@@ -10,7 +10,7 @@
 //! | `part-of` | `制造业实际使用外资金额` ⊂ `实际使用外资金额`; `应选3人，甲党当选2人、乙党1人`; bands `31个省份中，65%以上的有13个，60%—65%的有17个…` | whole, part |
 //! | `sentence` | all measures of one sentence | member |
 //! | `each` | every measure on its own | member |
-//! | `share-of` | `高技术产业引资4233.4亿元，占实际使用外资金额比重为37.3%`, `选举人数…投票人数…投票率` | share, part, whole |
+//! | `share-of` | `高技术产业引资4233.4亿元，占实际使用外资金额比重为37.3%`, `选举人数…投票人数…投票率`, a known partition's part `医院卫生人员613.3万人(占57.3%)` | share, part, whole |
 //! | `respectively` | `A、B和C分别增长X、Y和Z` | value (and the item count) |
 //! | `same-measure` | one measure stated twice in an article; a headline figure no body statement of its measure agrees with; a `分别` item stated again alone | first, second |
 //! | `change` | `达48.3万户，较上年增加3.2万户，增长7.1%` | level, change, rate |
@@ -50,8 +50,10 @@ mod role;
 mod same;
 mod share_list;
 mod share_of;
+mod share_part;
 mod share_whole;
 mod span;
+mod statistic_ratio;
 mod subset;
 
 use super::fact::Fact;
@@ -264,7 +266,10 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     out.extend(sentence_groups(text, facts));
     out.extend(each_groups(facts));
     out.extend(share_of::groups(text, facts));
+    let of_partitions = share_part::groups(facts, &out);
+    out.extend(of_partitions);
     out.extend(ratio_of::groups(facts));
+    out.extend(statistic_ratio::groups(text, facts));
     out.extend(share_list::groups(text, facts));
     out.extend(lists);
     let same = same::groups(text, facts);

@@ -9,6 +9,7 @@ use super::part_of::core;
 use super::{member, same_scope, share_whole, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
+use crate::lexicon::{self, List};
 use crate::text::{words, Text};
 use std::collections::HashMap;
 
@@ -28,6 +29,18 @@ pub(crate) fn canonical(s: &str) -> String {
     for suffix in ["总值", "总额", "总量", "总数", "规模", "金额"] {
         if let Some(rest) = s.strip_suffix(suffix) {
             s = rest.to_string();
+        }
+    }
+    // `我国对欧盟进出口`, `我与欧盟贸易`, `对欧盟进出口`: trade with one partner, however the
+    // prose opens the partner's name.
+    if s.ends_with("进出口") || s.ends_with("出口") || s.ends_with("进口") {
+        if let Some(opener) = lexicon::get()
+            .words(List::PartnerOpeners)
+            .iter()
+            .filter(|w| s.starts_with(**w) && s.len() > w.len())
+            .max_by_key(|w| w.len())
+        {
+            s = s[opener.len()..].to_string();
         }
     }
     s
@@ -120,6 +133,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             .iter()
             .rposition(|f| f.is_level() && f.label == share.label)
             .map(|i| first + i)
+            .or_else(|| stated_before(facts, s))
         else {
             continue;
         };
@@ -133,9 +147,16 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         };
         let stated = base;
         let base = canonical(base);
+        // A level after `其中` names its measure without the subject it shares with its whole
+        // (`泉州民企进出口…其中，出口199.65亿元` is the private firms' exports): it is the whole
+        // of a share by that name only for a part under the same `其中`, in its sentence.
         let like_the_part = |i: usize| {
             let f = &facts[i];
-            i != part && same_scope(f, &facts[part]) && f.figure.kind == facts[part].figure.kind
+            i != part
+                && same_scope(f, &facts[part])
+                && f.figure.kind == facts[part].figure.kind
+                && (!f.after_qizhong
+                    || (facts[part].after_qizhong && facts[part].sentence == f.sentence))
         };
         let mut wholes: Vec<usize> = levels
             .get(&(share.article, base.clone()))
@@ -177,6 +198,35 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     out
 }
 
+/// The part of share `s` stated in an earlier sentence of its paragraph, where the share names
+/// its subject in its own words: `非国有投资完成60.8亿元，…。非国有投资占全市固定资产投资比重为
+/// 24.6%`. Only for a share that writes both its subject and its whole (`X占Y比重`), with a
+/// level of exactly that subject and of its sure period, the nearest one, and only when every
+/// such level of the paragraph before the share states one value.
+fn stated_before(facts: &[Fact], s: usize) -> Option<usize> {
+    let share = &facts[s];
+    let sure = share.period.as_deref().is_some_and(|p| !p.ends_with('?'));
+    if !sure || !share.base_explicit || share.label_inherited || share.label.chars().count() < 2 {
+        return None;
+    }
+    let first = facts[..s].partition_point(|f| f.paragraph < share.paragraph);
+    let same: Vec<usize> = (first..s)
+        .filter(|&i| {
+            let f = &facts[i];
+            f.is_level() && f.label == share.label && f.period == share.period && !f.in_list
+        })
+        .collect();
+    let &last = same.last()?;
+    same.iter()
+        .all(|&i| {
+            facts[i]
+                .figure
+                .interval
+                .overlaps(&facts[last].figure.interval)
+        })
+        .then_some(last)
+}
+
 /// A `share-of` group: the share `s` is `part` over `whole`.
 pub(super) fn share_group(part: usize, whole: usize, s: usize) -> Group {
     Group::new(
@@ -193,6 +243,16 @@ pub(super) fn share_group(part: usize, whole: usize, s: usize) -> Group {
 mod tests {
     use super::super::testing::groups_of;
     use super::super::GroupKind;
+
+    #[test]
+    fn a_qizhong_part_is_no_whole_by_name_for_another_subject() {
+        // `出口` after `其中` is the private firms' exports, not the city's.
+        let g = groups_of(
+            "一季度，全市民营企业进出口231.9亿元，其中，出口199.7亿元。一季度，全市机电产品出口39.0亿元，占出口总值的13.8%。",
+            GroupKind::ShareOf,
+        );
+        assert!(g.is_empty(), "{g:?}");
+    }
 
     #[test]
     fn a_share_meets_its_part_and_the_whole_it_names() {
