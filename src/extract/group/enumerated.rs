@@ -72,8 +72,11 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         let Some((names, measure)) = listed_names(text, facts, w) else {
             continue;
         };
+        // `其中` follows its whole at once: its parts stand in the whole's paragraph or the next.
         let parts: Vec<usize> = (w + 1..facts.len())
-            .take_while(|&i| facts[i].article == whole.article)
+            .take_while(|&i| {
+                facts[i].article == whole.article && facts[i].paragraph <= whole.paragraph + 1
+            })
             .filter(|&i| facts[i].subset_of == Some(w) && facts[i].is_additive())
             .collect();
         if parts.iter().any(|&i| {

@@ -77,9 +77,15 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         let is_mean = |w: &Fact| {
             (w.label == stem && averages.iter().any(|a| stem.contains(a))) || w.label == with_mean
         };
-        let wholes: Vec<usize> = facts
+        // The mean is sought in the part's own article: facts run in text order, so its
+        // article's facts are found by bisection, and the search stays in proportion.
+        let article = facts[part].article;
+        let from = facts.partition_point(|w| w.article < article);
+        let to = facts.partition_point(|w| w.article <= article);
+        let wholes: Vec<usize> = facts[from..to]
             .iter()
             .enumerate()
+            .map(|(k, w)| (from + k, w))
             .filter(|&(i, w)| {
                 i != part
                     && w.is_level()
