@@ -57,11 +57,6 @@ pub struct Partition {
     /// whole's lies between its parts' of the same period and basis, where all are stated.
     #[serde(default)]
     pub mean: bool,
-    /// For a partition by prefix whose `growth` is `nominal`: the measures (as the measure
-    /// after the name ends) whose growth Chinese statistics print at constant prices
-    /// (`增加值`, `生产总值`), for which the whole's rate only lies between its parts'.
-    #[serde(default)]
-    pub real_growth_measures: Vec<String>,
     /// Short texts: in each `pass` the partition holds, in each `fail` it is broken.
     pub examples: Examples,
 }

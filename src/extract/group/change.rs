@@ -11,7 +11,7 @@ use crate::text::Text;
 
 /// True when the change is one of a change (`多增`, `少减`): more or less than the change a
 /// year before, not a change of the level.
-fn of_a_change(t: &str, f: &Fact) -> bool {
+pub(super) fn of_a_change(t: &str, f: &Fact) -> bool {
     let before = &t[..f.figure.norm.start];
     let verb: String = before.chars().rev().take(2).collect();
     verb.starts_with(['增', '减']) && verb.ends_with(['多', '少'])

@@ -418,4 +418,15 @@ pub(crate) mod testing {
             })
             .collect()
     }
+
+    /// [`groups_of`], each group's members sorted: for groups whose order of roles says nothing.
+    pub fn sorted_groups_of(text: &str, kind: GroupKind) -> Vec<Vec<String>> {
+        groups_of(text, kind)
+            .into_iter()
+            .map(|mut g| {
+                g.sort();
+                g
+            })
+            .collect()
+    }
 }

@@ -16,6 +16,7 @@ use super::{member, Group, GroupKind, Role};
 use crate::concepts::{partitions, Growth, Partition};
 use crate::extract::fact::Fact;
 use crate::interval::Interval;
+use crate::lexicon::{self, List};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -220,10 +221,12 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
             // (`东部…中部…西部` of a national total, where a fourth region may exist but is not
             // needed). Then last year's parts made last year's whole too.
             let whole_made = kind == GroupKind::Partition || covers(facts, whole, &members[1..]);
-            let at_constant_prices = p
-                .real_growth_measures
+            // A prefix partition of value added or GDP (`重工业增加值`) grows at constant prices:
+            // its whole's rate only lies between its parts'.
+            let at_constant_prices = lexicon::get()
+                .words(List::RealGrowthMeasures)
                 .iter()
-                .any(|m| measure_of.ends_with(m.as_str()));
+                .any(|w| measure_of.contains(w));
             let growth = match (whole_made, p.growth) {
                 (true, Growth::Nominal) if at_constant_prices => Some(GroupKind::PartitionReal),
                 (true, Growth::Nominal) => Some(GroupKind::PartitionNominal),

@@ -8,6 +8,7 @@
 //! changes must be against one basis (`比2022年末`, `比年初`, `同比`); one missing, or one of
 //! another basis, makes no group.
 
+use super::change::of_a_change;
 use super::{full_sentence_end, member, Group, GroupKind};
 use crate::extract::fact::Fact;
 use crate::extract::identity::basis;
@@ -27,9 +28,7 @@ fn change_of(text: &Text, facts: &[Fact], l: usize) -> Option<usize> {
             && f.figure.unit == level.figure.unit;
         if f.figure.delta && same && !f.figure.attributive {
             // `同比多增2.99万亿元`: more than the change a year before, not a change of the level.
-            let verb: String = t[..f.figure.norm.start].chars().rev().take(2).collect();
-            let of_a_change = verb.starts_with(['增', '减']) && verb.ends_with(['多', '少']);
-            return (!of_a_change).then_some(i);
+            return (!of_a_change(t, f)).then_some(i);
         }
     }
     None

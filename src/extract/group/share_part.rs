@@ -71,17 +71,11 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::groups_of;
+    use super::super::testing::sorted_groups_of;
     use super::super::GroupKind;
 
     fn share_of(text: &str) -> Vec<Vec<String>> {
-        groups_of(text, GroupKind::ShareOf)
-            .into_iter()
-            .map(|mut g| {
-                g.sort();
-                g
-            })
-            .collect()
+        sorted_groups_of(text, GroupKind::ShareOf)
     }
 
     #[test]
