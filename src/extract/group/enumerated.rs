@@ -11,6 +11,7 @@
 use super::part_of::core;
 use super::{member, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
+use crate::lexicon::{self, List};
 use crate::text::Text;
 
 /// Words that say the figure after them is the sum of the names before them.
@@ -106,7 +107,18 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         };
         let mut members = vec![member(w, Role::Whole)];
         members.extend(stated.into_iter().map(|i| member(i, Role::Part)));
-        out.push(Group::new(GroupKind::PartitionNominal, members.clone()));
+        // Value added and GDP grow at constant prices: their whole's rate only lies between the
+        // parts' (`lexicon/real-growth-measures.json`).
+        let real = lexicon::get()
+            .words(List::RealGrowthMeasures)
+            .iter()
+            .any(|w| measure.contains(w));
+        let growth = if real {
+            GroupKind::PartitionReal
+        } else {
+            GroupKind::PartitionNominal
+        };
+        out.push(Group::new(growth, members.clone()));
         out.push(Group::new(GroupKind::Partition, members));
     }
     out
@@ -130,6 +142,14 @@ mod tests {
             GroupKind::Partition,
         );
         assert_eq!(g.len(), 1, "{g:?}");
+    }
+
+    #[test]
+    fn listed_parts_of_value_added_grow_at_constant_prices() {
+        let text = "2024年，全市第一产业、第二产业、第三产业共实现增加值1000亿元，增长5.0%。其中，第一产业实现增加值100亿元，增长3.0%；第二产业实现增加值400亿元，增长6.0%；第三产业实现增加值500亿元，增长4.8%。";
+        assert_eq!(groups_of(text, GroupKind::Partition).len(), 1);
+        assert!(groups_of(text, GroupKind::PartitionNominal).is_empty());
+        assert_eq!(groups_of(text, GroupKind::PartitionReal).len(), 1);
     }
 
     #[test]
