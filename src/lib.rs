@@ -50,8 +50,7 @@ pub use source::Source;
 /// assert_eq!(&draft.text[findings[0].labels[2].span.clone()], "19.4%");
 /// ```
 pub fn check(source: &Source, rules: &RuleSet) -> Vec<Finding> {
-    let ex = extract(source);
-    check_extraction(&ex, rules)
+    check_with_coverage(source, rules).0
 }
 
 /// Checks an extraction already made (to extract once and check with several rule sets).
@@ -80,8 +79,28 @@ impl std::ops::AddAssign for Coverage {
 }
 
 /// Checks a draft and says how many of its figures the rules could check.
+///
+/// The draft is read and checked one article at a time (see [`extract::articles`]): only the
+/// text and one article's facts are held at once.
 pub fn check_with_coverage(source: &Source, rules: &RuleSet) -> (Vec<Finding>, Coverage) {
-    check_extraction_with_coverage(&extract(source), rules)
+    let mut findings = Vec::new();
+    let mut coverage = Coverage::default();
+    for article in extract::articles(source) {
+        let (found, c) = check_extraction_with_coverage(&article, rules);
+        findings.extend(found);
+        coverage += c;
+    }
+    sort_findings(&mut findings);
+    (findings, coverage)
+}
+
+/// Text order: by the first label's start, then by rule. The sort is stable, so findings of
+/// one place and rule keep the order the rules gave them.
+fn sort_findings(findings: &mut [Finding]) {
+    fn key(f: &Finding) -> (usize, &str) {
+        (f.labels.first().map_or(0, |l| l.span.start), &f.rule)
+    }
+    findings.sort_by(|a, b| key(a).cmp(&key(b)));
 }
 
 /// [`check_extraction`], with the [`Coverage`] of the draft.
@@ -91,7 +110,7 @@ pub fn check_extraction_with_coverage(
 ) -> (Vec<Finding>, Coverage) {
     let mut checked = vec![false; ex.facts.len()];
     let mut findings: Vec<Finding> = rules::check_rules_marking(&rules.rules, ex, &mut checked);
-    findings.sort_by_key(|f| (f.labels.first().map_or(0, |l| l.span.start), f.rule.clone()));
+    sort_findings(&mut findings);
     let measures = || {
         ex.facts
             .iter()

@@ -171,12 +171,12 @@ fn period_word(s: &str) -> Option<&'static str> {
 const BASE_REACH: usize = 3;
 
 /// The stretches of text after `其中` (and `…中有`), to the end of their full sentence.
-fn subset_scopes(text: &Text) -> Vec<std::ops::Range<usize>> {
-    let t = text.as_str();
+fn subset_scopes(text: &Text, within: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let t = &text.as_str()[within.clone()];
     let mut out: Vec<std::ops::Range<usize>> = lexicon::get()
         .words(List::SubsetMarkers)
         .iter()
-        .flat_map(|m| t.match_indices(m).map(|(i, _)| i))
+        .flat_map(|m| t.match_indices(m).map(|(i, _)| within.start + i))
         .map(|at| at..text.full_sentence(at).end)
         .collect();
     out.sort_by_key(|r| r.start);
@@ -195,8 +195,9 @@ fn is_comparison_date(pre: &str) -> bool {
         .any(|w| pre.ends_with(w))
 }
 
-/// Builds facts from figures: labels, bases and periods.
-pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
+/// Builds facts from figures: labels, bases and periods. The figures are those of `within`
+/// (the whole text, or one article of it: nothing here reads across an article).
+pub fn facts(text: &Text, within: std::ops::Range<usize>, figures: Vec<Figure>) -> Vec<Fact> {
     let t = text.as_str();
     let st = &text.structure;
     let mut out: Vec<Fact> = Vec::with_capacity(figures.len());
@@ -206,7 +207,7 @@ pub fn facts(text: &Text, figures: Vec<Figure>) -> Vec<Fact> {
     let mut year: Option<String> = None;
     let mut period_article = usize::MAX;
     let mut period_sentence = usize::MAX;
-    let scopes = subset_scopes(text);
+    let scopes = subset_scopes(text, within);
     // The full sentence whose first goal word is known, and where that word ends.
     let mut goal: (Option<usize>, usize) = (None, usize::MAX);
     // Shares with a base, most recent last: (base, paragraph, sentence, 其中 scope).

@@ -21,38 +21,121 @@ pub use label::head;
 
 use crate::source::Source;
 use crate::text::Text;
+use std::sync::Arc;
 
-/// Everything extraction learned about one draft.
+/// Everything extraction learned about one draft, or about one article of it.
 #[derive(Clone, Debug)]
 pub struct Extraction {
-    pub text: Text,
+    /// The whole draft's text, shared by the extractions of its articles.
+    pub text: Arc<Text>,
     pub facts: Vec<Fact>,
     pub groups: Vec<Group>,
 }
 
 /// Reads the figures and facts of a draft.
 pub fn extract(source: &Source) -> Extraction {
+    let mut articles = articles(source);
+    let mut whole = Extraction {
+        text: Arc::clone(&articles.text),
+        facts: Vec::new(),
+        groups: Vec::new(),
+    };
+    for mut ex in articles.by_ref() {
+        let offset = whole.facts.len();
+        for f in &mut ex.facts {
+            if let Some(s) = &mut f.subset_of {
+                *s += offset;
+            }
+        }
+        for g in &mut ex.groups {
+            for m in &mut g.members {
+                m.fact += offset;
+            }
+        }
+        whole.facts.append(&mut ex.facts);
+        whole.groups.append(&mut ex.groups);
+    }
+    whole
+}
+
+/// Reads a draft one article at a time. No fact, group or rule relates figures of two
+/// articles (an article is one story: its periods, subjects and totals are its own), so an
+/// article's extraction can be checked, reported and dropped before the next is read: the
+/// memory a draft needs is its text and one article's facts, however long the draft.
+pub fn articles(source: &Source) -> Articles {
     // Tables are read from the draft as written (a Markdown table keeps its pipes there) and
     // blanked out of what the prose reader sees.
     let tables = table::find(&source.text);
-    let blanked;
-    let prose = if tables.is_empty() {
-        source.prose()
-    } else {
-        blanked = table::blank(source.prose(), &tables);
-        &blanked
+    let text = {
+        let blanked;
+        let prose = if tables.is_empty() {
+            source.prose()
+        } else {
+            blanked = table::blank(source.prose(), &tables);
+            &blanked
+        };
+        match &source.blocks {
+            Some(ends) => Text::with_blocks(prose, ends),
+            None => Text::new(prose),
+        }
     };
-    let text = match &source.blocks {
-        Some(ends) => Text::with_blocks(prose, ends),
-        None => Text::new(prose),
-    };
-    let figures = scan::scan(&text);
-    let mut facts = fact::facts(&text, figures);
-    let mut groups = group::groups(&text, &mut facts);
-    groups.extend(table::facts_and_groups(&text, &tables, &mut facts));
-    Extraction {
-        text,
-        facts,
-        groups,
+    // Each table goes with the article it stands in (a draft of tables alone is one article).
+    let units = text.structure.articles.len().max(1);
+    let mut by_article: Vec<Vec<table::Table>> = (0..units).map(|_| Vec::new()).collect();
+    for t in tables {
+        let at = text.norm.normalized_offset(t.range.start);
+        let st = &text.structure;
+        let article = st.paragraphs.get(st.paragraph_at(at)).map_or(0, |p| p.article);
+        by_article[article.min(units - 1)].push(t);
+    }
+    Articles {
+        text: Arc::new(text),
+        tables: by_article.into_iter(),
+        next: 0,
+        scanned_to: 0,
+    }
+}
+
+/// The extractions of a draft's articles, in text order: see [`articles`].
+pub struct Articles {
+    text: Arc<Text>,
+    tables: std::vec::IntoIter<Vec<table::Table>>,
+    next: usize,
+    /// Where the scan for figures stopped: the next article's scan goes on from there.
+    scanned_to: usize,
+}
+
+impl Articles {
+    /// The draft's text.
+    pub fn text(&self) -> &Arc<Text> {
+        &self.text
+    }
+}
+
+impl Iterator for Articles {
+    type Item = Extraction;
+
+    fn next(&mut self) -> Option<Extraction> {
+        let tables = self.tables.next()?;
+        let k = self.next;
+        self.next += 1;
+        let text = &self.text;
+        let articles = &text.structure.articles;
+        // An article runs to the next one's start, the last to the end of the text: every
+        // figure falls in one.
+        let from = if k == 0 { 0 } else { articles[k].start };
+        let end = articles
+            .get(k + 1)
+            .map_or(text.as_str().len(), |a| a.start);
+        let (figures, scanned_to) = scan::scan_from(text, self.scanned_to.max(from), end);
+        self.scanned_to = scanned_to;
+        let mut facts = fact::facts(text, from..end, figures);
+        let mut groups = group::groups(text, from..end, &mut facts);
+        groups.extend(table::facts_and_groups(text, &tables, &mut facts));
+        Some(Extraction {
+            text: Arc::clone(text),
+            facts,
+            groups,
+        })
     }
 }

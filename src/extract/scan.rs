@@ -53,11 +53,19 @@ struct Reading {
 }
 
 /// All figures of the text, in order.
+#[cfg(test)]
 pub fn scan(text: &Text) -> Vec<Figure> {
+    scan_from(text, 0, text.as_str().len()).0
+}
+
+/// The figures that start at or after `from` and before `end`, and where the scan stopped (the
+/// end of the last figure read, which may run past `end`): scanning a text in pieces, each
+/// from where the last stopped, finds what one scan of the whole finds.
+pub fn scan_from(text: &Text, from: usize, end: usize) -> (Vec<Figure>, usize) {
     let t = text.as_str();
     let mut figures: Vec<Figure> = Vec::new();
-    let mut i = 0;
-    while i < t.len() {
+    let mut i = from;
+    while i < end.min(t.len()) {
         let rest = &t[i..];
         let Some(c) = rest.chars().next() else { break };
         let prev = t[..i].chars().next_back();
@@ -84,7 +92,7 @@ pub fn scan(text: &Text) -> Vec<Figure> {
             Step::Skip(j) => i = j.max(next_i),
         }
     }
-    figures
+    (figures, i)
 }
 
 enum Step {

@@ -22,6 +22,7 @@ use crate::extract::figure::Kind;
 use crate::extract::identity::{self, Basis};
 use crate::lexicon::{self, List};
 use crate::text::{Text, FULL_STOPS};
+use std::ops::Range;
 
 /// A title line holds at most this many characters.
 const TITLE_MAX: usize = 50;
@@ -30,11 +31,14 @@ const TITLE_MAX: usize = 50;
 /// nothing of which measure is meant.
 const HEAD_MIN: usize = 2;
 
-/// For each paragraph, whether it is a title line of its article. One pass over the
-/// paragraphs: each article's first and last are known as the walk goes.
-fn title_paragraphs(text: &Text) -> Vec<bool> {
+/// For each paragraph of `within` (from the first, whose index is returned), whether it is a
+/// title line of its article. One pass over the paragraphs: each article's first and last are
+/// known as the walk goes.
+fn title_paragraphs(text: &Text, within: &Range<usize>) -> (usize, Vec<bool>) {
     let t = text.as_str();
-    let paragraphs = &text.structure.paragraphs;
+    let all = &text.structure.paragraphs;
+    let first = all.partition_point(|p| p.range.end <= within.start);
+    let paragraphs = &all[first..first + all[first..].partition_point(|p| p.range.start < within.end)];
     let is_title = |p: usize| {
         let s = t[paragraphs[p].range.clone()].trim();
         let ends = s.trim_end_matches(['”', '’', '」', '）', ')', '"']);
@@ -62,7 +66,7 @@ fn title_paragraphs(text: &Text) -> Vec<bool> {
         }
         start = end;
     }
-    out
+    (first, out)
 }
 
 /// The other name a body statement gives its measure in brackets right before the figure:
@@ -175,16 +179,19 @@ fn stated(f: &Fact) -> bool {
         && f.figure.qualifier.is_none()
 }
 
-pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
-    let titles = title_paragraphs(text);
+/// The headline figures of the articles in `within` and the body statements they are checked
+/// against.
+pub fn groups(text: &Text, within: &Range<usize>, facts: &[Fact]) -> Vec<Group> {
+    let (first, titles) = title_paragraphs(text, within);
     if !titles.contains(&true) {
         return Vec::new();
     }
+    let is_title = |p: usize| p.checked_sub(first).and_then(|k| titles.get(k)) == Some(&true);
     let t = text.as_str();
     let paragraphs = &text.structure.paragraphs;
     let mut out = Vec::new();
     for (h, hf) in facts.iter().enumerate() {
-        if !titles[hf.paragraph] || !stated(hf) {
+        if !is_title(hf.paragraph) || !stated(hf) {
             continue;
         }
         let digits = printed_digits(hf);
@@ -201,7 +208,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         let p_from = paragraphs.partition_point(|p| p.article < hf.article);
         let p_to = paragraphs.partition_point(|p| p.article <= hf.article);
         let body_says = |s: &str| {
-            (p_from..p_to).any(|k| !titles[k] && t[paragraphs[k].range.clone()].contains(s))
+            (p_from..p_to).any(|k| !is_title(k) && t[paragraphs[k].range.clone()].contains(s))
         };
         if body_says(digits) {
             continue;
@@ -211,7 +218,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             .map(|b| (b, &facts[b]))
             .filter(|(_, b)| {
                 b.article == hf.article
-                    && !titles[b.paragraph]
+                    && !is_title(b.paragraph)
                     // Every body statement may be the one the headline shortens, parts and
                     // list values too: more candidates only make silence likelier.
                     && measured(b)

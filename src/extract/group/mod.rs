@@ -230,12 +230,13 @@ fn member(fact: usize, role: Role) -> Member {
     Member { fact, role }
 }
 
-pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
-    let (lists, listed, paired) = respectively::groups(text, facts);
+/// The groups of the facts of `within`: the whole text, or one article of it.
+pub fn groups(text: &Text, within: Range<usize>, facts: &mut [Fact]) -> Vec<Group> {
+    let (lists, listed, paired) = respectively::groups(text, &within, facts);
     for i in listed {
         facts[i].in_list = true;
     }
-    subset::mark(text, facts);
+    subset::mark(text, &within, facts);
     let mut out = Vec::new();
     out.extend(subset::groups(facts));
     let chains = chain::groups(text, facts);
@@ -274,7 +275,7 @@ pub fn groups(text: &Text, facts: &mut [Fact]) -> Vec<Group> {
     out.extend(lists);
     let same = same::groups(text, facts);
     // A headline that `same` already pairs with its body needs no second group.
-    let headlines: Vec<Group> = headline::groups(text, facts)
+    let headlines: Vec<Group> = headline::groups(text, &within, facts)
         .into_iter()
         .filter(|h| {
             !same

@@ -164,12 +164,17 @@ pub struct Paired {
 
 /// The `分别` groups, every fact that is a value of a `分别` list (counted or not), and the
 /// lists whose items pair with their values.
-pub fn groups(text: &Text, facts: &[Fact]) -> (Vec<Group>, Vec<usize>, Vec<Paired>) {
+pub fn groups(
+    text: &Text,
+    within: &std::ops::Range<usize>,
+    facts: &[Fact],
+) -> (Vec<Group>, Vec<usize>, Vec<Paired>) {
     let t = text.as_str();
     let mut out = Vec::new();
     let mut listed = Vec::new();
     let mut paired = Vec::new();
-    for (at, word) in t.match_indices("分别") {
+    for (at, word) in t[within.clone()].match_indices("分别") {
+        let at = within.start + at;
         let clause = text.structure.clause_at(at);
         let Some(c) = text.structure.clauses.get(clause) else {
             continue;

@@ -17,12 +17,16 @@ const WHOLE_REACH: usize = 64;
 /// prose, and a bound on the work in an article of thousands of figures.
 const NAMED_WHOLE_REACH: usize = 400;
 
-pub fn mark(text: &Text, facts: &mut [Fact]) {
+pub fn mark(text: &Text, within: &std::ops::Range<usize>, facts: &mut [Fact]) {
     let text_str = text.as_str();
     let mut at_all: Vec<usize> = lexicon::get()
         .words(List::SubsetMarkers)
         .iter()
-        .flat_map(|m| text_str.match_indices(m).map(|(i, _)| i))
+        .flat_map(|m| {
+            text_str[within.clone()]
+                .match_indices(m)
+                .map(|(i, _)| within.start + i)
+        })
         .collect();
     at_all.sort_unstable();
     for at in at_all {
@@ -145,7 +149,7 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
             f.subset_of.get_or_insert(whole);
         }
     }
-    mark_noun_scopes(text, facts);
+    mark_noun_scopes(text, within, facts);
 }
 
 /// `在全国接待的5.26亿人次游客中，…`, `全市常住人口中，…`, `卫生技术人员中，…`: a noun phrase
@@ -153,12 +157,16 @@ pub fn mark(text: &Text, facts: &mut [Fact]) {
 /// the level stated inside the phrase, or else the latest level before it in its article whose
 /// label the phrase names, scope words (`全国`, `全市`) aside. A phrase that names no stated
 /// level (`在推进改革中，`) opens nothing.
-fn mark_noun_scopes(text: &Text, facts: &mut [Fact]) {
+fn mark_noun_scopes(text: &Text, within: &std::ops::Range<usize>, facts: &mut [Fact]) {
     let t = text.as_str();
     let st = &text.structure;
     let mut at_all: Vec<usize> = ["中，", "中,"]
         .iter()
-        .flat_map(|m| t.match_indices(m).map(|(i, _)| i))
+        .flat_map(|m| {
+            t[within.clone()]
+                .match_indices(m)
+                .map(|(i, _)| within.start + i)
+        })
         .filter(|&i| !t[..i].ends_with('其') && !t[..i].ends_with('之'))
         .collect();
     at_all.sort_unstable();
