@@ -32,26 +32,45 @@ fn extract(
         let _ = out.write_all(b"{\n  \"files\": [");
     }
     for s in &inputs.sources {
+        if format == Format::Json {
+            let _ = out.write_all(if files == 0 { b"\n" } else { b",\n" });
+            files += 1;
+            // One article at a time, its figures written before the next is read; an article
+            // hedui fails on is left out and the draft reported, the rest still written.
+            let mut broke = false;
+            let mut articles = std::panic::catch_unwind(|| hedui::extract::articles(s)).ok();
+            broke |= articles.is_none();
+            let each = std::iter::from_fn(|| {
+                let next = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    articles.as_mut().and_then(Iterator::next)
+                }));
+                match next {
+                    Ok(article) => article.map(Some),
+                    Err(_) => {
+                        broke = true;
+                        Some(None)
+                    }
+                }
+            });
+            let _ = report::extract::write_file_json(&mut out, s, each, groups);
+            if broke {
+                cli::errors::fail(&cli::errors::InternalError {
+                    path: s.name.clone(),
+                });
+                failed = true;
+            }
+            continue;
+        }
         let listing = std::panic::catch_unwind(|| {
             let ex = hedui::extract(s);
-            match format {
-                Format::Json => Listing::Json(Box::new(ex)),
-                _ => {
-                    let mut text = report::extract::human(s, &ex);
-                    if groups {
-                        text.push_str(&report::extract::groups_human(s, &ex));
-                    }
-                    Listing::Human(text)
-                }
+            let mut text = report::extract::human(s, &ex);
+            if groups {
+                text.push_str(&report::extract::groups_human(s, &ex));
             }
+            text
         });
         match listing {
-            Ok(Listing::Json(ex)) => {
-                let _ = out.write_all(if files == 0 { b"\n" } else { b",\n" });
-                let _ = report::extract::write_file_json(&mut out, s, &ex, groups);
-                files += 1;
-            }
-            Ok(l) => listed.push(l),
+            Ok(text) => listed.push(text),
             Err(_) => {
                 cli::errors::fail(&cli::errors::InternalError {
                     path: s.name.clone(),
@@ -64,10 +83,8 @@ fn extract(
         let _ = out.write_all(if files == 0 { b"]\n}\n" } else { b"\n  ]\n}\n" });
         let _ = out.flush();
     } else {
-        for l in listed {
-            if let Listing::Human(text) = l {
-                print(&text);
-            }
+        for text in listed {
+            print(&text);
         }
     }
     // As `hedui check` does: no draft read at all is hedui not doing its job.
@@ -80,12 +97,6 @@ fn extract(
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// One draft's extraction, rendered.
-enum Listing {
-    Json(Box<hedui::Extraction>),
-    Human(String),
 }
 
 fn main() -> ExitCode {

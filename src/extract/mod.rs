@@ -83,9 +83,12 @@ pub fn articles(source: &Source) -> Articles {
     let units = text.structure.articles.len().max(1);
     let mut by_article: Vec<Vec<table::Table>> = (0..units).map(|_| Vec::new()).collect();
     for t in tables {
-        let at = text.norm.normalized_offset(t.range.start);
-        let st = &text.structure;
-        let article = st.paragraphs.get(st.paragraph_at(at)).map_or(0, |p| p.article);
+        let paragraph = table::paragraph_of(&text, &t);
+        let article = text
+            .structure
+            .paragraphs
+            .get(paragraph)
+            .map_or(0, |p| p.article);
         by_article[article.min(units - 1)].push(t);
     }
     Articles {
@@ -124,9 +127,7 @@ impl Iterator for Articles {
         // An article runs to the next one's start, the last to the end of the text: every
         // figure falls in one.
         let from = if k == 0 { 0 } else { articles[k].start };
-        let end = articles
-            .get(k + 1)
-            .map_or(text.as_str().len(), |a| a.start);
+        let end = articles.get(k + 1).map_or(text.as_str().len(), |a| a.start);
         let (figures, scanned_to) = scan::scan_from(text, self.scanned_to.max(from), end);
         self.scanned_to = scanned_to;
         let mut facts = fact::facts(text, from..end, figures);

@@ -77,7 +77,7 @@ pub fn file_json(source: &Source, ex: &Extraction, groups: bool) -> Value {
         doc["groups"] = ex
             .groups
             .iter()
-            .map(|g| group_json(source, &lines, ex, g))
+            .map(|g| group_json(source, &lines, ex, g, 0))
             .collect();
     }
     doc
@@ -118,22 +118,45 @@ fn write_array(
 }
 
 /// Writes [`file_json`] as the `files` element it is in the `extract --format json` document
-/// (from its opening to its closing brace), one figure at a time: the document of an 80 MB
-/// draft is never held in memory. Byte for byte what `to_string_pretty` prints.
+/// (from its opening to its closing brace), one figure at a time as each article is read: the
+/// document of an 80 MB draft is never held in memory, nor are its facts. Byte for byte what
+/// `to_string_pretty` prints of [`file_json`]. An article given as `None` (one hedui failed on)
+/// is left out; the others are still written.
 pub fn write_file_json(
     w: &mut impl io::Write,
     source: &Source,
-    ex: &Extraction,
+    articles: impl Iterator<Item = Option<Extraction>>,
     groups: bool,
 ) -> io::Result<()> {
     let lines = LineIndex::new(&source.text);
     w.write_all(b"    {\n")?;
-    let figures = ex.facts.iter().map(|f| figure_json(source, &lines, f));
+    // Groups follow all the figures: each article's are kept, rendered, until then. A group
+    // names its figures by their index in the whole draft's `figures`.
+    let mut kept: Vec<u8> = Vec::new();
+    let mut offset = 0;
+    let lines = &lines;
+    let figures = articles.flatten().flat_map(|ex| {
+        if groups {
+            for g in &ex.groups {
+                if !kept.is_empty() {
+                    kept.push(b',');
+                }
+                // Writing to a Vec cannot fail.
+                let _ = write_nested(&mut kept, &group_json(source, lines, &ex, g, offset), 4);
+            }
+        }
+        offset += ex.facts.len();
+        (0..ex.facts.len()).map(move |i| figure_json(source, lines, &ex.facts[i]))
+    });
     write_array(w, "figures", figures)?;
     if groups {
-        w.write_all(b",\n")?;
-        let gs = ex.groups.iter().map(|g| group_json(source, &lines, ex, g));
-        write_array(w, "groups", gs)?;
+        // As `write_array` writes it.
+        w.write_all(b",\n      \"groups\": [")?;
+        w.write_all(&kept)?;
+        if !kept.is_empty() {
+            w.write_all(b"\n      ")?;
+        }
+        w.write_all(b"]")?;
     }
     let path = serde_json::to_string(&source.name).map_err(io::Error::other)?;
     write!(w, ",\n      \"path\": {path}\n    }}")
@@ -154,9 +177,16 @@ fn span_json(source: &Source, lines: &LineIndex, span: &std::ops::Range<usize>) 
     })
 }
 
-/// One group: its kind, each member's role and figure (`figure` indexes `figures`), and the
-/// values it states in words (`items` of a `分别` list).
-fn group_json(source: &Source, lines: &LineIndex, ex: &Extraction, g: &Group) -> Value {
+/// One group: its kind, each member's role and figure (`figure` indexes `figures`, where the
+/// extraction's first fact is `offset`), and the values it states in words (`items` of a `分别`
+/// list).
+fn group_json(
+    source: &Source,
+    lines: &LineIndex,
+    ex: &Extraction,
+    g: &Group,
+    offset: usize,
+) -> Value {
     let members: Vec<Value> = g
         .members
         .iter()
@@ -164,7 +194,7 @@ fn group_json(source: &Source, lines: &LineIndex, ex: &Extraction, g: &Group) ->
             let fact = &ex.facts[m.fact];
             let mut v = span_json(source, lines, &fact.figure.span);
             v["role"] = json!(m.role.name());
-            v["figure"] = json!(m.fact);
+            v["figure"] = json!(offset + m.fact);
             v["text"] = json!(&source.text[fact.figure.span.clone()]);
             v["label"] = json!(fact.label);
             v

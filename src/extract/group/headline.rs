@@ -38,7 +38,8 @@ fn title_paragraphs(text: &Text, within: &Range<usize>) -> (usize, Vec<bool>) {
     let t = text.as_str();
     let all = &text.structure.paragraphs;
     let first = all.partition_point(|p| p.range.end <= within.start);
-    let paragraphs = &all[first..first + all[first..].partition_point(|p| p.range.start < within.end)];
+    let paragraphs =
+        &all[first..first + all[first..].partition_point(|p| p.range.start < within.end)];
     let is_title = |p: usize| {
         let s = t[paragraphs[p].range.clone()].trim();
         let ends = s.trim_end_matches(['”', '’', '」', '）', ')', '"']);

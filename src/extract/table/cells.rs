@@ -147,7 +147,7 @@ pub fn facts(text: &Text, table: &Table, parents: &[Option<usize>]) -> Vec<(Fact
                 tags,
                 delta: false,
             };
-            let paragraph = st.paragraph_at(norm.start);
+            let paragraph = super::paragraph_of(text, table);
             // In the prose's spelling, so that a cell and a sentence of one period match.
             let period = col
                 .period

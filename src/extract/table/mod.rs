@@ -28,6 +28,14 @@ pub fn find(original: &str) -> Vec<Table> {
     read::tables(original, &ls)
 }
 
+/// The paragraph a table stands in: the prose before it (the sentence that introduces it, its
+/// caption). The table is blanked out of the prose, so its place in the normalized text is
+/// where the next paragraph starts, and that may open the next article.
+pub fn paragraph_of(text: &Text, table: &Table) -> usize {
+    let at = text.norm.normalized_offset(table.range.start);
+    text.structure.paragraph_at(at.saturating_sub(1))
+}
+
 /// The draft with the lines of `tables` blanked out, same length byte for byte.
 pub fn blank(original: &str, tables: &[Table]) -> String {
     let mut bytes = original.as_bytes().to_vec();
