@@ -127,6 +127,15 @@ pub enum SourceError {
         #[label("the text is readable up to here")]
         span: SourceSpan,
     },
+    #[error("{name} is {bytes} bytes: hedui reads drafts of up to 4 GiB (4294967295 bytes)")]
+    #[diagnostic(
+        code(hedui::input::too_large),
+        help(
+            "split it into files of less than 4 GiB, at article ends; hedui maps every figure \
+             back to its place in the draft with 32-bit offsets"
+        )
+    )]
+    TooLarge { name: String, bytes: u64 },
     #[error("{name} is {encoding} with an unpaired surrogate at byte {offset}")]
     #[diagnostic(
         code(hedui::input::utf16),
@@ -137,6 +146,20 @@ pub enum SourceError {
         encoding: &'static str,
         offset: usize,
     },
+}
+
+/// The largest draft hedui reads: the offset map keeps 32-bit offsets.
+pub const MAX_DRAFT_BYTES: u64 = u32::MAX as u64;
+
+/// A [`SourceError::TooLarge`] for a draft of more than [`MAX_DRAFT_BYTES`].
+pub fn check_size(name: &str, bytes: u64) -> Result<(), SourceError> {
+    if bytes > MAX_DRAFT_BYTES {
+        return Err(SourceError::TooLarge {
+            name: name.to_string(),
+            bytes,
+        });
+    }
+    Ok(())
 }
 
 impl Source {
@@ -176,6 +199,7 @@ impl Source {
     /// Decodes a file's bytes. A BOM is dropped; invalid UTF-8 is an error at its byte offset.
     pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> Result<Self, SourceError> {
         let name = name.into();
+        check_size(&name, bytes.len() as u64)?;
         if let Some((order, bom)) = Utf16::detect(bytes) {
             let text =
                 decode_utf16(&bytes[bom..], order).map_err(|at| SourceError::InvalidUtf16 {

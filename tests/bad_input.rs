@@ -79,6 +79,27 @@ fn a_binary_file_is_exit_two_for_check_and_extract_alike() {
     assert_eq!(code(&extract), code(&check), "{}", err(&extract));
 }
 
+#[test]
+fn a_draft_over_4_gib_is_refused_before_it_is_read() {
+    let dir = scratch("huge");
+    let path = dir.join("archive.txt");
+    // A sparse file: 5 GiB long, no disk and no memory used, and never read.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(5 << 30).unwrap();
+    let path = path.to_str().unwrap();
+    for command in ["check", "extract"] {
+        let o = hedui(&[command, path]);
+        assert_eq!(code(&o), 2, "{command}: {}", err(&o));
+        assert!(
+            err(&o).contains("5368709120 bytes"),
+            "{command}: {}",
+            err(&o)
+        );
+        assert!(err(&o).contains("split it"), "{command}: {}", err(&o));
+    }
+    std::fs::remove_file(path).unwrap();
+}
+
 #[cfg(unix)]
 #[test]
 fn a_symlinked_draft_in_a_folder_is_skipped_with_a_note() {

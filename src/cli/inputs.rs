@@ -139,6 +139,12 @@ fn read_one(path: &Path, stdin_name: Option<&str>) -> Result<Option<Source>, ()>
         }
         (stdin_name.unwrap_or("<stdin>").to_string(), bytes)
     } else {
+        // A draft too large to read is said so before it is read into memory.
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        if let Err(e) = hedui::source::check_size(&path.display().to_string(), size) {
+            fail(&e);
+            return Err(());
+        }
         match std::fs::read(path) {
             Ok(b) => (path.display().to_string(), b),
             Err(e) => {
