@@ -66,19 +66,11 @@ pub fn articles(source: &Source) -> Articles {
     // Tables are read from the draft as written (a Markdown table keeps its pipes there) and
     // blanked out of what the prose reader sees.
     let tables = table::find(&source.text);
-    let text = {
-        let blanked;
-        let prose = if tables.is_empty() {
-            source.prose()
-        } else {
-            blanked = table::blank(source.prose(), &tables);
-            &blanked
-        };
-        match &source.blocks {
-            Some(ends) => Text::with_blocks(prose, ends),
-            None => Text::new(prose),
-        }
-    };
+    let text = Text::blanked(
+        source.prose(),
+        &table::lines_of(&tables),
+        source.blocks.as_deref(),
+    );
     // Each table goes with the article it stands in (a draft of tables alone is one article).
     let units = text.structure.articles.len().max(1);
     let mut by_article: Vec<Vec<table::Table>> = (0..units).map(|_| Vec::new()).collect();

@@ -13,6 +13,7 @@ pub mod words;
 pub use normalize::{fold_char, normalize, Break, Normalized};
 pub(crate) use structure::FULL_STOPS;
 pub use structure::{Clause, Paragraph, Sentence, Structure};
+use std::ops::Range;
 
 /// The start of the last `max_bytes` (or fewer) bytes of `s` before `end`, on a character
 /// boundary: the look-behind window for cues and labels, which keeps the work per figure bounded
@@ -37,27 +38,34 @@ pub struct Text {
 
 impl Text {
     pub fn new(original: &str) -> Self {
-        let norm = Normalized::new(original);
-        let structure = Structure::new(original, &norm);
-        Text {
-            norm,
-            structure,
-            hard_stops: Vec::new(),
-        }
+        Text::blanked(original, &[], None)
     }
 
     /// A text whose block ends (original offsets) are known, as a Markdown parser gives them.
     pub fn with_blocks(original: &str, block_ends: &[usize]) -> Self {
-        let norm = Normalized::with_wrapping(original, false);
-        let ends: Vec<usize> = block_ends
-            .iter()
-            .map(|&o| norm.normalized_offset(o))
-            .collect();
-        let structure = Structure::with_blocks(original, &norm, Some(&ends));
+        Text::blanked(original, &[], Some(block_ends))
+    }
+
+    /// [`Text::new`] or [`Text::with_blocks`] of the original with the byte ranges `blanked`
+    /// (whole lines, sorted: the tables, read on their own) read as spaces, all but their line
+    /// breaks: the text the prose reader sees, without a blanked copy of the draft.
+    pub fn blanked(original: &str, blanked: &[Range<usize>], block_ends: Option<&[usize]>) -> Self {
+        let wrapped = block_ends.is_none() && structure::is_wrapped(original, blanked);
+        let norm = Normalized::blanked(original, blanked, wrapped);
+        Text::structured(norm, wrapped, block_ends)
+    }
+
+    fn structured(norm: Normalized, wrapped: bool, block_ends: Option<&[usize]>) -> Self {
+        let ends: Option<Vec<usize>> = block_ends.map(|ends| {
+            ends.iter()
+                .map(|&o| norm.normalized_offset(o))
+                .collect()
+        });
+        let structure = Structure::with_blocks(&norm, wrapped, ends.as_deref());
         Text {
             norm,
             structure,
-            hard_stops: ends,
+            hard_stops: ends.unwrap_or_default(),
         }
     }
 

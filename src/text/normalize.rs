@@ -11,6 +11,7 @@
 //! a [`Break`], which the structure pass reads to find paragraphs.
 
 use super::trad::simplify;
+use std::ops::Range;
 
 /// A run of whitespace seen in the original, at a position of the normalized text.
 #[derive(Clone, Copy, Debug)]
@@ -37,7 +38,8 @@ pub struct Normalized {
 }
 
 /// A run of the offset map, from the normalized byte `norm` to the next run. A copied run
-/// holds characters read as they were written, one after the other: the normalized character
+/// holds characters read as they were written, or folded to a character of the same length
+/// (`國` to `国`), one after the other: the normalized character
 /// at `norm + k` came from the original character at `orig + k`. Any other character (folded
 /// to another length, a space standing for a line break) is a run of its own that came from
 /// `orig..orig_end`. A map byte per byte took 8 bytes per byte of text; runs take a few bytes
@@ -159,22 +161,57 @@ fn is_layout_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u{3000}' || c == '\u{A0}'
 }
 
+/// The characters of a text, with byte offsets, where the byte ranges `blanked` (sorted, on
+/// character boundaries) read as one space a byte, but for their line breaks.
+struct BlankedChars<'a> {
+    text: &'a str,
+    at: usize,
+    blanked: &'a [Range<usize>],
+}
+
+impl Iterator for BlankedChars<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        let i = self.at;
+        while self.blanked.first().is_some_and(|r| r.end <= i) {
+            self.blanked = &self.blanked[1..];
+        }
+        if self.blanked.first().is_some_and(|r| r.start <= i) {
+            let b = *self.text.as_bytes().get(i)?;
+            self.at += 1;
+            return Some((i, if matches!(b, b'\n' | b'\r') { b as char } else { ' ' }));
+        }
+        let c = self.text.get(i..)?.chars().next()?;
+        self.at += c.len_utf8();
+        Some((i, c))
+    }
+}
+
 impl Normalized {
     pub fn new(original: &str) -> Self {
-        // In text hard-wrapped from a PDF a line break may fall between two digits of one
-        // number (`铁路货运量4` / `2.2亿吨`); in a table one line a row, never.
-        let wrapped =
-            super::structure::median_line_chars(original) <= super::structure::WRAPPED_LINE_MAX;
-        Normalized::with_wrapping(original, wrapped)
+        Normalized::with_wrapping(original, super::structure::is_wrapped(original, &[]))
     }
 
     /// Normalizes, saying whether line breaks may fall inside numbers (hard-wrapped text) or
     /// not (Markdown, where blocks are known).
     pub fn with_wrapping(original: &str, wrapped: bool) -> Self {
+        Normalized::blanked(original, &[], wrapped)
+    }
+
+    /// [`Normalized::with_wrapping`] of the original with the byte ranges `blanked` (whole
+    /// lines: the tables, read on their own) read as spaces, byte for byte, all but their line
+    /// breaks. The same as normalizing a copy so blanked, without the copy.
+    pub fn blanked(original: &str, blanked: &[Range<usize>], wrapped: bool) -> Self {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::new();
         let mut breaks = Vec::new();
-        let mut chars = original.char_indices().peekable();
+        let mut chars = BlankedChars {
+            text: original,
+            at: 0,
+            blanked,
+        }
+        .peekable();
         while let Some((i, c)) = chars.next() {
             if is_layout_space(c) {
                 let start = i;
@@ -243,7 +280,10 @@ impl Normalized {
                 continue;
             }
             let f = fold_char(c);
-            push_origin(&mut origin, text.len(), i, i + c.len_utf8(), f == c);
+            // A fold to a character of the same length (Traditional to Simplified) keeps the
+            // offsets one to one: the run of copied characters goes on.
+            let same_length = f.len_utf8() == c.len_utf8();
+            push_origin(&mut origin, text.len(), i, i + c.len_utf8(), same_length);
             text.push(f);
         }
         Normalized {

@@ -122,12 +122,30 @@ fn is_headline(block: &str, prev: Option<&str>, next: Option<&str>) -> bool {
     prev.is_none_or(ends_sentence)
 }
 
-pub(crate) fn median_line_chars(original: &str) -> usize {
-    let mut lens: Vec<usize> = original
-        .lines()
-        .map(|l| l.trim().chars().count())
-        .filter(|&n| n > 0)
-        .collect();
+/// True when the text is hard-wrapped in narrow columns: its median line is short. In text
+/// hard-wrapped from a PDF a line break may fall between two digits of one number
+/// (`铁路货运量4` / `2.2亿吨`); in a table one line a row, never.
+/// The lines that start in a `blanked` range (whole lines, sorted: tables, read on their own)
+/// are left out, as blank lines are.
+pub(crate) fn is_wrapped(original: &str, blanked: &[Range<usize>]) -> bool {
+    median_line_chars(original, blanked) <= WRAPPED_LINE_MAX
+}
+
+pub(crate) fn median_line_chars(original: &str, blanked: &[Range<usize>]) -> usize {
+    let mut lens: Vec<usize> = Vec::new();
+    let mut at = 0;
+    for line in original.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let k = blanked.partition_point(|r| r.end <= start);
+        if blanked.get(k).is_some_and(|r| r.start <= start) {
+            continue;
+        }
+        let n = line.trim().chars().count();
+        if n > 0 {
+            lens.push(n);
+        }
+    }
     if lens.is_empty() {
         return 0;
     }
@@ -137,14 +155,15 @@ pub(crate) fn median_line_chars(original: &str) -> usize {
 
 impl Structure {
     pub fn new(original: &str, norm: &Normalized) -> Self {
-        Structure::with_blocks(original, norm, None)
+        Structure::with_blocks(norm, is_wrapped(original, &[]), None)
     }
 
-    /// The structure, with the block ends a Markdown parser found (normalized offsets): each
-    /// block (paragraph, heading, list item, table row) is a paragraph of its own.
-    pub fn with_blocks(original: &str, norm: &Normalized, given: Option<&[usize]>) -> Self {
+    /// The structure of a normalized text, hard-wrapped or not (see [`median_line_chars`]),
+    /// with the block ends a Markdown parser found (normalized offsets) if any: each block
+    /// (paragraph, heading, list item, table row) is a paragraph of its own.
+    pub fn with_blocks(norm: &Normalized, wrapped: bool, given: Option<&[usize]>) -> Self {
         let text = norm.text.as_str();
-        let wrapped = given.is_none() && median_line_chars(original) <= WRAPPED_LINE_MAX;
+        let wrapped = given.is_none() && wrapped;
         let cut_at = if wrapped { 2 } else { 1 };
         // A line that opens with a dateline starts a new block even without a blank line.
         let cuts_line =

@@ -36,7 +36,24 @@ pub fn paragraph_of(text: &Text, table: &Table) -> usize {
     text.structure.paragraph_at(at.saturating_sub(1))
 }
 
-/// The draft with the lines of `tables` blanked out, same length byte for byte.
+/// The lines of `tables` (header and rows), sorted: the prose reader reads them as blank
+/// lines (see [`crate::text::Text::blanked`]).
+pub fn lines_of(tables: &[Table]) -> Vec<std::ops::Range<usize>> {
+    let mut lines = Vec::new();
+    for t in tables {
+        // Header lines above the first row go with the table.
+        if let Some(first) = t.rows.first() {
+            lines.push(t.range.start..first.line.start);
+        }
+        lines.extend(t.rows.iter().map(|r| r.line.clone()));
+    }
+    lines.sort_by_key(|r| r.start);
+    lines
+}
+
+/// The draft with the lines of `tables` blanked out, same length byte for byte: what
+/// [`lines_of`] has the prose reader see, written out (for tests).
+#[cfg(test)]
 pub fn blank(original: &str, tables: &[Table]) -> String {
     let mut bytes = original.as_bytes().to_vec();
     for t in tables {
