@@ -88,13 +88,13 @@ impl Fact {
 /// The last word-separating space (`运行情况 快递业务量`) between `from` and `to`, or `from`.
 fn last_separator(text: &Text, from: usize, to: usize) -> usize {
     let breaks = &text.norm.breaks;
-    let i = breaks.partition_point(|b| b.at < to);
+    let i = breaks.partition_point(|b| b.at() < to);
     breaks[..i]
         .iter()
         .rev()
-        .take_while(|b| b.at > from)
+        .take_while(|b| b.at() > from)
         .find(|b| b.separator)
-        .map_or(from, |b| b.at)
+        .map_or(from, |b| b.at())
 }
 
 /// `label` with every stretch of two or more characters that also occurs in `other` removed.

@@ -11,9 +11,9 @@ mod trad;
 pub mod words;
 
 pub use normalize::{fold_char, normalize, Break, Normalized};
+use std::ops::Range;
 pub(crate) use structure::FULL_STOPS;
 pub use structure::{Clause, Paragraph, Sentence, Structure};
-use std::ops::Range;
 
 /// The start of the last `max_bytes` (or fewer) bytes of `s` before `end`, on a character
 /// boundary: the look-behind window for cues and labels, which keeps the work per figure bounded
@@ -56,11 +56,8 @@ impl Text {
     }
 
     fn structured(norm: Normalized, wrapped: bool, block_ends: Option<&[usize]>) -> Self {
-        let ends: Option<Vec<usize>> = block_ends.map(|ends| {
-            ends.iter()
-                .map(|&o| norm.normalized_offset(o))
-                .collect()
-        });
+        let ends: Option<Vec<usize>> =
+            block_ends.map(|ends| ends.iter().map(|&o| norm.normalized_offset(o)).collect());
         let structure = Structure::with_blocks(&norm, wrapped, ends.as_deref());
         Text {
             norm,
@@ -82,10 +79,10 @@ impl Text {
     /// normalized offset `at`.
     pub fn cell_gap_at(&self, at: usize) -> bool {
         let breaks = &self.norm.breaks;
-        let i = breaks.partition_point(|b| b.at < at);
+        let i = breaks.partition_point(|b| b.at() < at);
         breaks[i..]
             .iter()
-            .take_while(|b| b.at == at)
+            .take_while(|b| b.at() == at)
             .any(|b| b.cell_gap)
     }
 

@@ -16,8 +16,9 @@ use std::ops::Range;
 /// A run of whitespace seen in the original, at a position of the normalized text.
 #[derive(Clone, Copy, Debug)]
 pub struct Break {
-    /// The normalized byte offset where the run stood.
-    pub at: usize,
+    /// The normalized byte offset where the run stood (see [`Break::at`]): 32 bits, as a draft
+    /// is at most 4 GiB, so that a break takes 12 bytes, not 16.
+    at: u32,
     /// How many line feeds the run held: 0 a space, 1 a line break, 2 or more a blank line.
     pub newlines: u32,
     /// A lone space between two CJK characters that are not themselves spaced out: a word
@@ -26,6 +27,13 @@ pub struct Break {
     /// A tab, or two spaces or more on one line: the gap between two cells of a table, which
     /// no number reads across (`12万\t3500` is two cells, not 123,500).
     pub cell_gap: bool,
+}
+
+impl Break {
+    /// The normalized byte offset where the run stood.
+    pub fn at(&self) -> usize {
+        self.at as usize
+    }
 }
 
 /// Normalized text with its offset map.
@@ -37,26 +45,26 @@ pub struct Normalized {
     pub breaks: Vec<Break>,
 }
 
-/// A run of the offset map, from the normalized byte `norm` to the next run. A copied run
-/// holds characters read as they were written, or folded to a character of the same length
-/// (`國` to `国`), one after the other: the normalized character
-/// at `norm + k` came from the original character at `orig + k`. Any other character (folded
-/// to another length, a space standing for a line break) is a run of its own that came from
-/// `orig..orig_end`. A map byte per byte took 8 bytes per byte of text; runs take a few bytes
-/// per line.
+/// A run of the offset map, from the normalized byte `norm` to the next run, that came from
+/// the original bytes `orig..orig_end`. A run as long as what it came from is one to one:
+/// characters read as they were written, or folded to characters of the same length (`國` to
+/// `国`), one after the other, so that the normalized character at `norm + k` came from the
+/// original character at `orig + k`. Any other run is one character (folded to another length,
+/// a space standing for a line break) that came from all of `orig..orig_end`. A map byte per
+/// byte took 8 bytes per byte of text; runs take 12 bytes a line.
 #[derive(Clone, Copy, Debug)]
 struct Origin {
     norm: u32,
     orig: u32,
     orig_end: u32,
-    copied: bool,
 }
 
-/// Adds the origin of one normalized character to the runs.
+/// Adds the origin of one normalized character to the runs: to the last run, where both are
+/// one to one and the character follows it in the original.
 fn push_origin(origin: &mut Vec<Origin>, norm: usize, orig: usize, orig_end: usize, copied: bool) {
     let (norm, orig, orig_end) = (norm as u32, orig as u32, orig_end as u32);
     if let Some(last) = origin.last_mut() {
-        if copied && last.copied && last.orig_end == orig && orig - last.orig == norm - last.norm {
+        if copied && last.orig_end == orig && orig - last.orig == norm - last.norm {
             last.orig_end = orig_end;
             return;
         }
@@ -65,7 +73,6 @@ fn push_origin(origin: &mut Vec<Origin>, norm: usize, orig: usize, orig_end: usi
         norm,
         orig,
         orig_end,
-        copied,
     });
 }
 
@@ -180,7 +187,14 @@ impl Iterator for BlankedChars<'_> {
         if self.blanked.first().is_some_and(|r| r.start <= i) {
             let b = *self.text.as_bytes().get(i)?;
             self.at += 1;
-            return Some((i, if matches!(b, b'\n' | b'\r') { b as char } else { ' ' }));
+            return Some((
+                i,
+                if matches!(b, b'\n' | b'\r') {
+                    b as char
+                } else {
+                    ' '
+                },
+            ));
         }
         let c = self.text.get(i..)?.chars().next()?;
         self.at += c.len_utf8();
@@ -234,7 +248,7 @@ impl Normalized {
                 let run = &original[start..end];
                 let cell_gap = newlines == 0 && (run.contains('\t') || run.chars().count() >= 2);
                 breaks.push(Break {
-                    at: text.len(),
+                    at: text.len() as u32,
                     newlines,
                     separator,
                     cell_gap,
@@ -293,16 +307,24 @@ impl Normalized {
         }
     }
 
-    /// The run holding the normalized byte `at` (`at < text.len()`).
-    fn run_at(&self, at: usize) -> &Origin {
-        let i = self.origin.partition_point(|r| r.norm as usize <= at);
-        &self.origin[i.saturating_sub(1)]
+    /// Whether run `i` is one to one: as long as the original bytes it came from.
+    fn one_to_one(&self, i: usize) -> bool {
+        let r = &self.origin[i];
+        let end = self
+            .origin
+            .get(i + 1)
+            .map_or(self.text.len(), |n| n.norm as usize);
+        (r.orig_end - r.orig) as usize == end - r.norm as usize
     }
 
     /// The original byte range of the character the normalized byte `at` belongs to.
     fn origin_of(&self, at: usize) -> (usize, usize) {
-        let r = self.run_at(at);
-        if !r.copied {
+        let i = self
+            .origin
+            .partition_point(|r| r.norm as usize <= at)
+            .saturating_sub(1);
+        let r = &self.origin[i];
+        if !self.one_to_one(i) {
             return (r.orig as usize, r.orig_end as usize);
         }
         let mut start = at;
@@ -326,11 +348,11 @@ impl Normalized {
         let i = self
             .origin
             .partition_point(|r| (r.orig as usize) < original);
-        // Inside the run before, a copied one: the first character starting at or after it.
+        // Inside the run before, a one-to-one one: the first character starting at or after it.
         if let Some(r) = i
             .checked_sub(1)
+            .filter(|&j| self.one_to_one(j))
             .map(|j| &self.origin[j])
-            .filter(|r| r.copied)
         {
             let run_end = self
                 .origin

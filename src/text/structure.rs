@@ -23,16 +23,17 @@ pub struct Paragraph {
     pub headline: bool,
 }
 
+/// A sentence: its paragraph is [`Structure::paragraph_at`] its start. Sentences and clauses
+/// are many (one every 30 bytes of news text): they hold their range only.
 #[derive(Clone, Debug)]
 pub struct Sentence {
     pub range: Range<usize>,
-    pub paragraph: usize,
 }
 
+/// A clause: its sentence is [`Structure::sentence_at`] its start.
 #[derive(Clone, Debug)]
 pub struct Clause {
     pub range: Range<usize>,
-    pub sentence: usize,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -167,7 +168,7 @@ impl Structure {
         let cut_at = if wrapped { 2 } else { 1 };
         // A line that opens with a dateline starts a new block even without a blank line.
         let cuts_line =
-            |b: &super::normalize::Break| b.newlines >= 1 && dateline().is_match(&text[b.at..]);
+            |b: &super::normalize::Break| b.newlines >= 1 && dateline().is_match(&text[b.at()..]);
         // A section heading or caption line (`六、商品贸易`) is a block of its own: cut before
         // it and at the end of its line.
         let mut cuts: Vec<usize> = Vec::new();
@@ -176,20 +177,20 @@ impl Structure {
             if given.is_some() && b.newlines < 2 {
                 continue;
             }
-            let at_line = b.newlines >= 1 && b.at > 0 && b.at < text.len();
+            let at_line = b.newlines >= 1 && b.at() > 0 && b.at() < text.len();
             let heading_ends = at_line
                 && open_heading
                     .take()
-                    .is_some_and(|s| is_section_heading(&text[s..b.at]));
-            let heading_starts = at_line && section_heading().is_match(&text[b.at..]);
+                    .is_some_and(|s| is_section_heading(&text[s..b.at()]));
+            let heading_starts = at_line && section_heading().is_match(&text[b.at()..]);
             if heading_starts {
-                open_heading = Some(b.at);
+                open_heading = Some(b.at());
             }
             if (b.newlines >= cut_at || cuts_line(b) || heading_ends || heading_starts)
-                && b.at > 0
-                && b.at < text.len()
+                && b.at() > 0
+                && b.at() < text.len()
             {
-                cuts.push(b.at);
+                cuts.push(b.at());
             }
         }
         if let Some(ends) = given {
@@ -279,21 +280,15 @@ impl Structure {
         }
 
         let mut sentences = Vec::new();
-        for (pi, p) in paragraphs.iter().enumerate() {
-            for r in split_after(text, p.range.clone(), |c| SENTENCE_ENDS.contains(&c)) {
-                sentences.push(Sentence {
-                    range: r,
-                    paragraph: pi,
-                });
+        for p in &paragraphs {
+            for range in split_after(text, p.range.clone(), |c| SENTENCE_ENDS.contains(&c)) {
+                sentences.push(Sentence { range });
             }
         }
         let mut clauses = Vec::new();
-        for (si, s) in sentences.iter().enumerate() {
-            for r in split_clauses(text, s.range.clone()) {
-                clauses.push(Clause {
-                    range: r,
-                    sentence: si,
-                });
+        for s in &sentences {
+            for range in split_clauses(text, s.range.clone()) {
+                clauses.push(Clause { range });
             }
         }
         let full_stops = text.match_indices(FULL_STOPS).map(|(i, _)| i).collect();

@@ -11,7 +11,7 @@ use crate::extract::figure::Kind;
 use crate::extract::label::{strip_brackets, strip_marks};
 use crate::interval::Interval;
 use crate::lexicon::{self, List};
-use crate::text::Text;
+use crate::text::{Clause, Text};
 use rust_decimal::Decimal;
 use std::ops::Range;
 
@@ -43,8 +43,9 @@ fn only_lead_ins(stretch: &str) -> bool {
 fn list_in_clause_before(text: &Text, facts: &[Fact], clause: usize) -> Option<Range<usize>> {
     let t = text.as_str();
     let clauses = &text.structure.clauses;
+    let sentence_of = |c: &Clause| text.structure.sentence_at(c.range.start);
     let prev = clauses.get(clause.checked_sub(1)?)?;
-    if prev.sentence != clauses[clause].sentence {
+    if sentence_of(prev) != sentence_of(&clauses[clause]) {
         return None;
     }
     // Facts are in text order: the first at or after a position is found by bisection.
@@ -66,7 +67,7 @@ fn list_in_clause_before(text: &Text, facts: &[Fact], clause: usize) -> Option<R
         begin += i + w.len();
     }
     if let Some(before) = clause.checked_sub(2).and_then(|c| clauses.get(c)) {
-        let same_sentence = before.sentence == prev.sentence;
+        let same_sentence = sentence_of(before) == sentence_of(prev);
         let has_figure = facts
             .get(first_from(before.range.start))
             .is_some_and(|f| before.range.contains(&f.figure.norm.start));
