@@ -16,6 +16,7 @@
 
 use crate::interval::Interval;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -517,12 +518,14 @@ impl Expr {
         }
     }
 
-    /// The terms of a list-valued expression: a name, or `growth(name)`.
-    fn eval_list(&self, env: &dyn Env) -> Result<Vec<Term>, EvalError> {
+    /// The terms of a list-valued expression: a name, or `growth(name)`. A name's terms are
+    /// borrowed from the bindings, not copied: a relation is evaluated many times over when its
+    /// culprit is sought.
+    fn eval_list<'e>(&self, env: &'e dyn Env) -> Result<Cow<'e, [Term]>, EvalError> {
         match self {
             Expr::Var(n) => env
                 .lookup(n)
-                .map(<[Term]>::to_vec)
+                .map(Cow::Borrowed)
                 .ok_or_else(|| EvalError::Unbound(n.clone())),
             Expr::Call(f, args) if f == "growth" => {
                 let inner = args.first().ok_or(EvalError::Empty)?.eval_list(env)?;
