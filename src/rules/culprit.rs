@@ -4,7 +4,7 @@
 //! a value. In the manner of
 //! statcheck's `diagnose`: an editor sees at once which figure to look at.
 
-use super::eval::{first_failure, Bound};
+use super::eval::{failing_clause, Bound};
 use super::expr::{CmpOp, Env, Term};
 use super::Rule;
 use crate::extract::Extraction;
@@ -30,13 +30,32 @@ struct Probe<'a> {
     clause: usize,
 }
 
+/// The bound terms with one name's terms replaced: a probe copies the terms of the name it
+/// varies, not all of them.
+struct Replaced<'a> {
+    env: &'a Bound,
+    name: &'a str,
+    terms: Vec<Term>,
+}
+
+impl Env for Replaced<'_> {
+    fn lookup(&self, name: &str) -> Option<&[Term]> {
+        if name == self.name {
+            Some(&self.terms)
+        } else {
+            self.env.lookup(name)
+        }
+    }
+
+    fn growth_slack(&self) -> Decimal {
+        self.env.growth_slack()
+    }
+}
+
 impl Probe<'_> {
-    fn with(&self, v: Decimal) -> Bound {
-        let mut terms = self.env.terms.clone();
-        if let Some(t) = terms
-            .get_mut(self.name)
-            .and_then(|ts| ts.get_mut(self.index))
-        {
+    fn with(&self, v: Decimal) -> Replaced<'_> {
+        let mut terms = self.env.lookup(self.name).unwrap_or_default().to_vec();
+        if let Some(t) = terms.get_mut(self.index) {
             let v = v.round_dp(self.decimals);
             let interval = if self.exact {
                 Interval::exact(v)
@@ -51,14 +70,15 @@ impl Probe<'_> {
                 t.interval = interval;
             }
         }
-        Bound {
+        Replaced {
+            env: self.env,
+            name: self.name,
             terms,
-            slack: self.env.growth_slack(),
         }
     }
 
     fn holds(&self, v: Decimal) -> bool {
-        matches!(first_failure(self.rule, &self.with(v)), Some(None))
+        matches!(failing_clause(self.rule, &self.with(v)), Some(None))
     }
 
     /// Signed distance from failing, for the first comparison: ≥ 0 where it holds (`<=`, `>=`);
@@ -66,11 +86,11 @@ impl Probe<'_> {
     fn margin(&self, v: Decimal) -> Option<Decimal> {
         let env = self.with(v);
         let c = self.rule.assertion.clauses.get(self.clause)?;
-        let (l, r) = (c.lhs.eval(&env).ok()?, c.rhs.eval(&env).ok()?);
+        let (l, r) = (c.lhs.bounds(&env)?, c.rhs.bounds(&env)?);
         Some(match c.op {
-            CmpOp::Le => r.interval.hi? - l.interval.lo?,
-            CmpOp::Ge => l.interval.hi? - r.interval.lo?,
-            CmpOp::Eq => r.interval.mid()? - l.interval.mid()?,
+            CmpOp::Le => r.hi? - l.lo?,
+            CmpOp::Ge => l.hi? - r.lo?,
+            CmpOp::Eq => r.mid()? - l.mid()?,
         })
     }
 }
@@ -233,8 +253,8 @@ pub fn suggest(
         rule.assertion
             .clauses
             .iter()
-            .position(|c| match (c.lhs.eval(env), c.rhs.eval(env)) {
-                (Ok(l), Ok(r)) => !c.holds(&l, &r),
+            .position(|c| match (c.lhs.bounds(env), c.rhs.bounds(env)) {
+                (Some(l), Some(r)) => !c.holds_between(&l, &r),
                 _ => false,
             });
     let Some(clause) = failing else {

@@ -266,21 +266,29 @@ fn expand(
     out
 }
 
-/// Evaluates every comparison; the first that fails, with both sides.
+/// Decides every comparison on the intervals alone: the first that fails, or `Some(None)` when
+/// all hold.
+pub(super) fn failing_clause<'a>(rule: &'a Rule, env: &dyn Env) -> Option<Option<&'a Comparison>> {
+    for c in &rule.assertion.clauses {
+        // A side that cannot be computed (no growth stated) makes the rule not apply.
+        let (lhs, rhs) = (c.lhs.bounds(env)?, c.rhs.bounds(env)?);
+        if !c.holds_between(&lhs, &rhs) {
+            return Some(Some(c));
+        }
+    }
+    Some(None)
+}
+
+/// Evaluates every comparison; the first that fails, with both sides and how they were
+/// computed.
 pub(super) fn first_failure<'a>(
     rule: &'a Rule,
     env: &dyn Env,
 ) -> Option<Option<(&'a Comparison, Value, Value)>> {
-    for c in &rule.assertion.clauses {
-        let (Ok(lhs), Ok(rhs)) = (c.lhs.eval(env), c.rhs.eval(env)) else {
-            // A side that cannot be computed (no growth stated) makes the rule not apply.
-            return None;
-        };
-        if !c.holds(&lhs, &rhs) {
-            return Some(Some((c, lhs, rhs)));
-        }
-    }
-    Some(None)
+    Some(match failing_clause(rule, env)? {
+        Some(c) => Some((c, c.lhs.eval(env).ok()?, c.rhs.eval(env).ok()?)),
+        None => None,
+    })
 }
 
 /// The divisor, as shown, of the first clause that cannot be computed because it divides by

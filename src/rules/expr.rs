@@ -45,6 +45,17 @@ pub enum BinOp {
     Div,
 }
 
+impl BinOp {
+    fn apply(self, x: &Interval, y: &Interval) -> Interval {
+        match self {
+            BinOp::Add => x.add(y),
+            BinOp::Sub => x.sub(y),
+            BinOp::Mul => x.mul(y),
+            BinOp::Div => x.div(y),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
     Num(Decimal),
@@ -394,15 +405,20 @@ fn atomic(t: &Term) -> Value {
     }
 }
 
+/// The interval of a sum of terms: a single term's own.
+fn sum_interval<'t>(mut v: impl ExactSizeIterator<Item = &'t Interval>) -> Interval {
+    if v.len() == 1 {
+        return *v.next().expect("one term");
+    }
+    v.fold(Interval::exact(Decimal::ZERO), |a, t| a.add(t))
+}
+
 fn sum(v: &[Term]) -> Value {
     if v.len() == 1 {
         return atomic(&v[0]);
     }
-    let interval = v
-        .iter()
-        .fold(Interval::exact(Decimal::ZERO), |a, t| a.add(&t.interval));
     Value {
-        interval,
+        interval: sum_interval(v.iter().map(|t| &t.interval)),
         shown: v.iter().enumerate().fold(String::new(), |mut acc, (i, t)| {
             match (i, t.shown.strip_prefix('-')) {
                 (0, _) => acc.push_str(&t.shown),
@@ -445,6 +461,17 @@ fn number(n: Decimal) -> Value {
     }
 }
 
+/// A growth rate widened by the slack.
+fn widened(g: &Interval, slack: Decimal) -> Interval {
+    g.add(&Interval::new(Some(-slack), Some(slack)))
+}
+
+/// The interval of the value a year earlier: `x / (1 + g)`, `g` in percent.
+fn prev_interval(x: &Interval, growth: &Interval) -> Interval {
+    let hundred = Interval::exact(Decimal::ONE_HUNDRED);
+    x.div(&hundred.add(growth).div(&hundred))
+}
+
 /// The growth of a term as a term of its own (`+0.6`, in %), widened by the slack.
 fn growth_term(t: &Term, slack: Decimal) -> Result<Term, EvalError> {
     let g = t
@@ -454,9 +481,8 @@ fn growth_term(t: &Term, slack: Decimal) -> Result<Term, EvalError> {
     let decimals = g.lo.map_or(0, |lo| lo.scale().saturating_sub(1));
     let mut mid = g.mid().unwrap_or_default();
     mid.rescale(decimals);
-    let g = g.add(&Interval::new(Some(-slack), Some(slack)));
     Ok(Term {
-        interval: g,
+        interval: widened(&g, slack),
         shown: format!("{mid:+}"),
         decimals,
         unit: "%".into(),
@@ -468,10 +494,8 @@ fn growth_term(t: &Term, slack: Decimal) -> Result<Term, EvalError> {
 /// The value a year earlier implied by a term and its growth rate: `x / (1 + g)`.
 fn prev_term(t: &Term, slack: Decimal) -> Result<Term, EvalError> {
     let g = growth_term(t, slack)?;
-    let hundred = Interval::exact(Decimal::ONE_HUNDRED);
-    let factor = hundred.add(&g.interval).div(&hundred);
     Ok(Term {
-        interval: t.interval.div(&factor),
+        interval: prev_interval(&t.interval, &g.interval),
         shown: format!(
             "{} / (1 {} {}%)",
             t.shown,
@@ -485,7 +509,151 @@ fn prev_term(t: &Term, slack: Decimal) -> Result<Term, EvalError> {
     })
 }
 
+/// The interval of `max` or `min` over a list: the greatest (least) of the lower bounds to the
+/// greatest (least) of the upper ones.
+fn extreme<'t>(max: bool, mut v: impl Iterator<Item = &'t Interval>) -> Interval {
+    let pick = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
+        (Some(a), Some(b)) => Some(if max { a.max(b) } else { a.min(b) }),
+        _ => None,
+    };
+    let first = *v.next().expect("a list of one term or more");
+    v.fold(first, |iv, t| {
+        Interval::new(pick(iv.lo, t.lo), pick(iv.hi, t.hi))
+    })
+}
+
+/// Months from a start to an end, both counted: April to November is 8.
+fn months(start: &Interval, end: &Interval) -> Interval {
+    end.sub(start).add(&Interval::exact(Decimal::ONE))
+}
+
+/// How many whole numbers a figure can stand for (0, 1, or 2 for "several"), in its base unit
+/// (`factor` reaches it): `10.3万家` holds many.
+fn integers(x: &Interval, factor: Decimal) -> Interval {
+    let base = x.scale(factor);
+    let n = match (base.lo, base.hi) {
+        (Some(lo), Some(hi)) => {
+            let (lo, hi) = (lo.ceil(), hi.floor());
+            if hi < lo {
+                0
+            } else if hi == lo {
+                1
+            } else {
+                2
+            }
+        }
+        _ => 2,
+    };
+    Interval::exact(Decimal::from(n))
+}
+
+/// A term as far as its interval goes: what deciding whether a relation holds reads of it.
+#[derive(Clone, Copy)]
+struct Bounds {
+    interval: Interval,
+    growth: Option<Interval>,
+    factor: Decimal,
+}
+
+impl Bounds {
+    fn of(t: &Term) -> Bounds {
+        Bounds {
+            interval: t.interval,
+            growth: t.growth,
+            factor: t.factor,
+        }
+    }
+
+    /// As [`growth_term`]: the growth rate, widened, as a term of its own.
+    fn growth(&self, slack: Decimal) -> Option<Bounds> {
+        Some(Bounds {
+            interval: widened(&self.growth?, slack),
+            growth: None,
+            factor: Decimal::ONE,
+        })
+    }
+
+    /// As [`prev_term`]: the value a year earlier.
+    fn prev(&self, slack: Decimal) -> Option<Bounds> {
+        Some(Bounds {
+            interval: prev_interval(&self.interval, &self.growth(slack)?.interval),
+            growth: None,
+            factor: self.factor,
+        })
+    }
+}
+
 impl Expr {
+    /// The interval [`Expr::eval`] computes, without the text that shows how it was computed:
+    /// whether a relation holds depends on the intervals alone, and a relation whose culprit is
+    /// sought is evaluated dozens of times. `None` where `eval` fails.
+    pub fn bounds(&self, env: &dyn Env) -> Option<Interval> {
+        match self {
+            Expr::Num(n) => Some(Interval::exact(*n)),
+            Expr::Var(_) => self.bounds_of_sum(env),
+            Expr::Call(f, args) => {
+                let arg = |i: usize| args.get(i);
+                match f.as_str() {
+                    "sum" => arg(0)?.bounds_of_sum(env),
+                    "count" => Some(Interval::exact(Decimal::from(
+                        arg(0)?.bounds_list(env)?.len(),
+                    ))),
+                    "max" | "min" => {
+                        let v = arg(0)?.bounds_list(env)?;
+                        (!v.is_empty()).then(|| extreme(f == "max", v.iter().map(|t| &t.interval)))
+                    }
+                    "growth" | "prev" => {
+                        let t = *arg(0)?.bounds_list(env)?.first()?;
+                        let slack = env.growth_slack();
+                        let b = if f == "growth" {
+                            t.growth(slack)
+                        } else {
+                            t.prev(slack)
+                        };
+                        Some(b?.interval)
+                    }
+                    "months" => Some(months(&arg(0)?.bounds(env)?, &arg(1)?.bounds(env)?)),
+                    "integers" => {
+                        let t = *arg(0)?.bounds_list(env)?.first()?;
+                        Some(integers(&t.interval, t.factor))
+                    }
+                    _ => None,
+                }
+            }
+            Expr::Bin(op, a, b) => {
+                let (x, y) = (a.bounds(env)?, b.bounds(env)?);
+                if *op == BinOp::Div && y.may_be_zero() {
+                    return None;
+                }
+                Some(op.apply(&x, &y))
+            }
+            Expr::Neg(a) => Some(a.bounds(env)?.neg()),
+        }
+    }
+
+    /// The interval of the sum of a list-valued expression, as [`sum`] has it.
+    fn bounds_of_sum(&self, env: &dyn Env) -> Option<Interval> {
+        let v = self.bounds_list(env)?;
+        (!v.is_empty()).then(|| sum_interval(v.iter().map(|t| &t.interval)))
+    }
+
+    /// [`Expr::eval_list`]'s terms as far as their intervals go.
+    fn bounds_list(&self, env: &dyn Env) -> Option<Vec<Bounds>> {
+        let slack = env.growth_slack();
+        match self {
+            Expr::Var(n) => Some(env.lookup(n)?.iter().map(Bounds::of).collect()),
+            Expr::Call(f, args) if f == "growth" => {
+                let inner = args.first()?.bounds_list(env)?;
+                inner.iter().map(|t| t.growth(slack)).collect()
+            }
+            Expr::Call(f, args) if f == "prev" => {
+                let inner = args.first()?.bounds_list(env)?;
+                inner.iter().map(|t| t.prev(slack)).collect()
+            }
+            _ => None,
+        }
+    }
+
     /// The value of an expression made of literals only (`0`, `-(1 - 1)`), if it is one.
     pub fn literal(&self) -> Option<Decimal> {
         match self {
@@ -561,11 +729,12 @@ impl Expr {
                 if *op == BinOp::Div && y.interval.may_be_zero() {
                     return Err(EvalError::DivideByZero(y.shown.clone()));
                 }
-                let (interval, sym) = match op {
-                    BinOp::Add => (x.interval.add(&y.interval), "+"),
-                    BinOp::Sub => (x.interval.sub(&y.interval), "-"),
-                    BinOp::Mul => (x.interval.mul(&y.interval), "×"),
-                    BinOp::Div => (x.interval.div(&y.interval), "/"),
+                let interval = op.apply(&x.interval, &y.interval);
+                let sym = match op {
+                    BinOp::Add => "+",
+                    BinOp::Sub => "-",
+                    BinOp::Mul => "×",
+                    BinOp::Div => "/",
                 };
                 let shown = match op {
                     BinOp::Add => match y.shown.strip_prefix('-') {
@@ -618,14 +787,9 @@ impl Expr {
             "max" | "min" => {
                 let v = arg(0)?.eval_list(env)?;
                 let first = v.first().ok_or(EvalError::Empty)?;
-                let pick = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
-                    (Some(a), Some(b)) => Some(if f == "max" { a.max(b) } else { a.min(b) }),
-                    _ => None,
-                };
-                let mut iv = first.interval;
+                let iv = extreme(f == "max", v.iter().map(|t| &t.interval));
                 let mut best = first;
                 for t in &v[1..] {
-                    iv = Interval::new(pick(iv.lo, t.interval.lo), pick(iv.hi, t.interval.hi));
                     let better = match (t.interval.mid(), best.interval.mid()) {
                         (Some(a), Some(b)) => (f == "max") == (a > b),
                         _ => false,
@@ -662,12 +826,8 @@ impl Expr {
             "months" => {
                 // Months from a start to an end, both counted: April to November is 8.
                 let (a, b) = (arg(0)?.eval(env)?, arg(1)?.eval(env)?);
-                let span = b
-                    .interval
-                    .sub(&a.interval)
-                    .add(&Interval::exact(Decimal::ONE));
                 Ok(Value {
-                    interval: span,
+                    interval: months(&a.interval, &b.interval),
                     shown: format!("{} to {}", a.shown, b.shown),
                     decimals: 0,
                     unit: "个月".into(),
@@ -680,22 +840,8 @@ impl Expr {
                 let v = arg(0)?.eval_list(env)?;
                 let t = v.first().ok_or(EvalError::Empty)?;
                 let x = atomic(t);
-                let base = t.interval.scale(t.factor);
-                let n = match (base.lo, base.hi) {
-                    (Some(lo), Some(hi)) => {
-                        let (lo, hi) = (lo.ceil(), hi.floor());
-                        if hi < lo {
-                            0
-                        } else if hi == lo {
-                            1
-                        } else {
-                            2
-                        }
-                    }
-                    _ => 2,
-                };
                 Ok(Value {
-                    interval: Interval::exact(Decimal::from(n)),
+                    interval: integers(&t.interval, t.factor),
                     shown: format!("whole numbers within {}", x.shown),
                     decimals: 0,
                     unit: String::new(),
@@ -710,10 +856,15 @@ impl Expr {
 impl Comparison {
     /// True when the comparison can hold for some values the figures stand for.
     pub fn holds(&self, lhs: &Value, rhs: &Value) -> bool {
+        self.holds_between(&lhs.interval, &rhs.interval)
+    }
+
+    /// [`Comparison::holds`] on the two sides' intervals.
+    pub fn holds_between(&self, lhs: &Interval, rhs: &Interval) -> bool {
         match self.op {
-            CmpOp::Eq => lhs.interval.overlaps(&rhs.interval),
-            CmpOp::Le => lhs.interval.can_be_le(&rhs.interval),
-            CmpOp::Ge => rhs.interval.can_be_le(&lhs.interval),
+            CmpOp::Eq => lhs.overlaps(rhs),
+            CmpOp::Le => lhs.can_be_le(rhs),
+            CmpOp::Ge => rhs.can_be_le(lhs),
         }
     }
 }
@@ -776,6 +927,41 @@ mod tests {
             unit: "%".into(),
             factor: Decimal::ONE,
             growth: None,
+        }
+    }
+
+    #[test]
+    fn bounds_are_the_intervals_eval_computes() {
+        let grown = |s: &str, g: &str| Term {
+            growth: Some(Interval::rounded(Decimal::from_str(g).unwrap())),
+            ..term(s)
+        };
+        let env = One(vec![
+            ("a".into(), vec![grown("56.5", "2.1")]),
+            ("b".into(), vec![grown("27.10", "-0.4"), term("19.4")]),
+            ("c".into(), vec![term("0.0")]),
+            ("d".into(), vec![term("12")]),
+            ("none".into(), vec![]),
+        ]);
+        for src in [
+            "a / (b - a) * 100 == d",
+            "(a / d - 1) * 100 == b",
+            "sum(b) - sum(a) == -a",
+            "count(b) == 2 and count(none) == 0",
+            "growth(a) >= min(growth(b)) and growth(a) <= max(growth(b))",
+            "sum(prev(b)) == prev(a)",
+            "max(b) <= a and min(b) <= sum(none)",
+            "months(d, a) == 12 and integers(a) >= 1",
+            "a / c == d",
+            "prev(d) == x",
+        ] {
+            for c in parse(src).unwrap().clauses {
+                for side in [&c.lhs, &c.rhs] {
+                    let want = side.eval(&env).ok().map(|v| format!("{:?}", v.interval));
+                    let got = side.bounds(&env).map(|i| format!("{i:?}"));
+                    assert_eq!(got, want, "{src}");
+                }
+            }
         }
     }
 
