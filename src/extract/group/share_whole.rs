@@ -16,13 +16,14 @@ use super::share_of;
 use crate::extract::fact::Fact;
 use crate::extract::identity;
 use crate::lexicon::{self, List};
+use crate::text::words;
 
 /// The scope word a label or base names last (`全国`, `全市`), and what follows it.
 fn after_scope(label: &str) -> (Option<&'static str>, &str) {
     lexicon::get()
         .words(List::WholeScope)
         .iter()
-        .filter_map(|w| label.rfind(w).map(|i| (i, *w)))
+        .filter_map(|w| words::rfind(label, w).map(|i| (i, *w)))
         .max_by_key(|(i, w)| (*i, w.len()))
         .map_or((None, label), |(i, w)| (Some(w), &label[i + w.len()..]))
 }
