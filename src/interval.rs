@@ -82,17 +82,14 @@ impl Interval {
             (self.hi, o.lo),
             (self.hi, o.hi),
         ];
-        let mut vals = Vec::with_capacity(4);
-        for (a, b) in corners {
-            match (a, b) {
-                (Some(a), Some(b)) => match a.checked_mul(b) {
-                    Some(p) => vals.push(p),
-                    None => return Interval::unbounded(),
-                },
-                _ => return Interval::unbounded(),
+        let mut products = [Decimal::ZERO; 4];
+        for (p, (a, b)) in products.iter_mut().zip(corners) {
+            match a.zip(b).and_then(|(a, b)| a.checked_mul(b)) {
+                Some(x) => *p = x,
+                None => return Interval::unbounded(),
             }
         }
-        Interval::new(vals.iter().min().copied(), vals.iter().max().copied())
+        Interval::new(products.iter().min().copied(), products.iter().max().copied())
     }
 
     /// Whether zero lies between two known bounds: a printed `0` or `0.0`, or a difference of
