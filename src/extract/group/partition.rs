@@ -17,6 +17,7 @@ use crate::concepts::{partitions, Growth, Partition};
 use crate::extract::fact::Fact;
 use crate::interval::Interval;
 use crate::lexicon::{self, List};
+use crate::text::words;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -38,13 +39,13 @@ pub(super) fn matched<'a>(
     let names = whole.chain(parts);
     if !p.prefix {
         let found = names
-            .filter(|(_, n)| label.ends_with(n.as_str()))
+            .filter(|(_, n)| words::ends_with(label, n))
             .max_by_key(|(_, n)| n.len())?;
         // `外贸进出口` ends with `出口`, but its head is `进出口`, another partition's name: the
         // longest known name a label ends with is what it measures.
         let longer = known
             .iter()
-            .any(|n| n.len() > found.1.len() && label.ends_with(n));
+            .any(|n| n.len() > found.1.len() && words::ends_with(label, n));
         if longer {
             return None;
         }
@@ -53,7 +54,9 @@ pub(super) fn matched<'a>(
     }
     // `本外币工业中长期贷款余额`: the name opens what is measured (`中长期贷款余额`), which
     // names at least two characters; `重工业` is preferred to the `工业` inside it.
+    // Most names are not in the label: a byte comparison says so before a searcher is built.
     names
+        .filter(|(_, n)| words::contains(label, n))
         .flat_map(|(role, n)| {
             label
                 .match_indices(n.as_str())
@@ -267,7 +270,7 @@ pub(super) fn known_names() -> Vec<&'static str> {
 
 /// The label ends with a name some partition gives a whole or a part.
 fn names_known_measure(known: &[&str], label: &str) -> bool {
-    known.iter().any(|n| label.ends_with(n))
+    known.iter().any(|n| words::ends_with(label, n))
 }
 
 /// (article, subject, measure, period, unit) → the whole's facts and each part's facts.
