@@ -89,7 +89,10 @@ impl Interval {
                 None => return Interval::unbounded(),
             }
         }
-        Interval::new(products.iter().min().copied(), products.iter().max().copied())
+        Interval::new(
+            products.iter().min().copied(),
+            products.iter().max().copied(),
+        )
     }
 
     /// Whether zero lies between two known bounds: a printed `0` or `0.0`, or a difference of

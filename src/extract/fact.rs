@@ -603,7 +603,9 @@ fn is_list_joint(between: &str) -> bool {
 /// the first bracket after `at` closes, not opens.
 fn bracket_close(t: &str, at: usize, end: usize) -> Option<usize> {
     let rest = t.get(at..end.max(at))?;
-    let (i, c) = rest.char_indices().find(|(_, c)| "（(）)".contains(*c))?;
+    let (i, c) = rest
+        .char_indices()
+        .find(|(_, c)| matches!(c, '（' | '(' | '）' | ')'))?;
     matches!(c, '）' | ')').then_some(at + i)
 }
 

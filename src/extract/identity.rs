@@ -11,6 +11,7 @@
 use super::fact::Fact;
 use super::figure::Kind;
 use crate::lexicon::{self, List};
+use crate::text::words;
 use crate::text::Text;
 
 /// What a change or rate is measured against, as stated before it.
@@ -215,7 +216,7 @@ pub fn measure(text: &Text, facts: &[Fact], i: usize) -> Option<String> {
         || lexicon::get()
             .words(List::RelationVerbs)
             .iter()
-            .any(|v| label.contains(v))
+            .any(|v| words::contains(label, v))
     {
         return None;
     }
@@ -223,14 +224,23 @@ pub fn measure(text: &Text, facts: &[Fact], i: usize) -> Option<String> {
         Some(&(at, _)) => &label[..at],
         None => label,
     };
-    let without_nouns = lexicon::get()
-        .words(List::VerbNouns)
-        .iter()
-        .fold(noun.to_string(), |s, n| s.replace(n, "·"));
+    // Only the nouns the label holds are replaced: `replace` copies the string even when it
+    // finds nothing.
+    let without_nouns =
+        lexicon::get()
+            .words(List::VerbNouns)
+            .iter()
+            .fold(noun.to_string(), |s, n| {
+                if words::contains(&s, n) {
+                    s.replace(n, "·")
+                } else {
+                    s
+                }
+            });
     if lexicon::get()
         .words(List::ChangeVerbs)
         .iter()
-        .any(|v| without_nouns.contains(v))
+        .any(|v| words::contains(&without_nouns, v))
         && !lexicon::get().words(List::GenericRates).contains(&noun)
     {
         return None;

@@ -229,7 +229,7 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
             let at_constant_prices = lexicon::get()
                 .words(List::RealGrowthMeasures)
                 .iter()
-                .any(|w| measure_of.contains(w));
+                .any(|w| words::contains(measure_of, w));
             let growth = match (whole_made, p.growth) {
                 (true, Growth::Nominal) if at_constant_prices => Some(GroupKind::PartitionReal),
                 (true, Growth::Nominal) => Some(GroupKind::PartitionNominal),

@@ -11,6 +11,7 @@ use crate::extract::figure::Kind;
 use crate::extract::label::{strip_brackets, strip_marks};
 use crate::interval::Interval;
 use crate::lexicon::{self, List};
+use crate::text::words;
 use crate::text::{Clause, Text};
 use rust_decimal::Decimal;
 use std::ops::Range;
@@ -127,7 +128,7 @@ fn counts(s: &str) -> (usize, usize) {
 fn whole_names(s: &str) -> String {
     let mut s = s.to_string();
     for name in lexicon::get().words(List::NamesWithDun) {
-        if s.contains(name) {
+        if words::contains(&s, name) {
             s = s.replace(name, &name.replace('、', ""));
         }
     }
