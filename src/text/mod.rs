@@ -5,6 +5,7 @@
 //! turns every range it reports into original coordinates with [`Text::original_range`]: nothing
 //! leaves the library in normalized coordinates.
 
+pub mod fxhash;
 mod normalize;
 mod structure;
 mod trad;

@@ -6,8 +6,8 @@
 use super::{member, new_breakdown, same_scope, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
 use crate::lexicon::{self, List};
+use crate::text::fxhash::FxHashMap;
 use crate::text::Text;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A whole's label without the words that only say it is the whole (`全国`, `全省`): the parts
@@ -91,10 +91,10 @@ fn in_article(text: &Text, facts: &[Fact], range: Range<usize>) -> Vec<Group> {
     let article = &facts[range.clone()];
     // Levels indexed by every proper suffix of their label, and counted by label and scope, so
     // that finding the parts of a whole costs a lookup, not a pass over the article.
-    let mut by_suffix: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_suffix: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     // The first figure with each label and scope, and whether every other one restates its
     // value (a headline repeated in the body).
-    let mut twins: HashMap<(&str, Option<&str>, &str), (usize, bool)> = HashMap::new();
+    let mut twins: FxHashMap<(&str, Option<&str>, &str), (usize, bool)> = FxHashMap::default();
     for (i, f) in article.iter().enumerate() {
         if !f.is_level() {
             continue;

@@ -11,14 +11,19 @@ use crate::extract::fact::Fact;
 use crate::extract::figure::{tag, Kind};
 use crate::extract::identity::{self, Basis};
 use crate::lexicon::{self, List};
+use crate::text::fxhash::FxHashMap;
 use crate::text::Text;
-use std::collections::HashMap;
 
 /// True when the fact's own full sentence states a date or period: a repeated measure is
 /// compared only when each statement says which period it is about.
 ///
 /// The answer depends only on the full sentence, so `known` keeps it by the sentence's end.
-fn period_stated(text: &Text, facts: &[Fact], i: usize, known: &mut HashMap<usize, bool>) -> bool {
+fn period_stated(
+    text: &Text,
+    facts: &[Fact],
+    i: usize,
+    known: &mut FxHashMap<usize, bool>,
+) -> bool {
     let f = &facts[i];
     let end = super::full_sentence_end(text, f.figure.norm.start);
     if let Some(&stated) = known.get(&end) {
@@ -76,7 +81,7 @@ fn topic(
     facts: &[Fact],
     i: usize,
     measure: &str,
-    known: &mut HashMap<usize, Option<usize>>,
+    known: &mut FxHashMap<usize, Option<usize>>,
 ) -> String {
     let full = text.full_sentence(facts[i].figure.norm.start);
     let opening = *known.entry(full.start).or_insert_with(|| {
@@ -107,12 +112,12 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         Option<&'a str>,
         Basis,
     );
-    let mut seen: HashMap<Key, usize> = HashMap::new();
-    let mut topics: HashMap<usize, Option<usize>> = HashMap::new();
+    let mut seen: FxHashMap<Key, usize> = FxHashMap::default();
+    let mut topics: FxHashMap<usize, Option<usize>> = FxHashMap::default();
     let mut out = Vec::new();
     // Kept as the walk goes, so that no fact looks back over its sentence: periods stated by
     // full-sentence end, revision words by sentence, the last day seen.
-    let mut period_known = HashMap::new();
+    let mut period_known = FxHashMap::default();
     let mut revision: Option<(usize, bool)> = None;
     let mut last_day = None;
     for (i, f) in facts.iter().enumerate() {

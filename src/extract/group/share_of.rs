@@ -10,8 +10,8 @@ use super::{member, same_scope, share_whole, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::lexicon::{self, List};
+use crate::text::fxhash::FxHashMap;
 use crate::text::{words, Text};
-use std::collections::HashMap;
 
 /// A label or base in the form used to compare them: no total-words, one word for trade. Region
 /// words stay: `全省外贸总值` is not `全国进出口`.
@@ -97,7 +97,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
     let mut out = Vec::new();
     // Levels by article and canonical label, and by the label without its region word, so
     // that finding a share's whole is a lookup.
-    let mut levels: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    let mut levels: FxHashMap<(usize, String), Vec<usize>> = FxHashMap::default();
     for (i, f) in facts.iter().enumerate() {
         if f.is_level() {
             let c = canonical(&f.label);
