@@ -172,13 +172,10 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             .collect();
         if wholes.is_empty() {
             // No level carries the base's words: one may state the measure they name.
-            wholes = share_whole::candidates(facts, part, stated)
+            let eligible = |i: usize| facts[i].article == share.article && like_the_part(i);
+            wholes = share_whole::candidates(facts, part, stated, eligible)
                 .into_iter()
-                .filter(|&i| {
-                    facts[i].article == share.article
-                        && like_the_part(i)
-                        && !itself_a_share_of(facts, i, &base)
-                })
+                .filter(|&i| !itself_a_share_of(facts, i, &base))
                 .collect();
         }
         let Some(&whole) = wholes.first() else {

@@ -45,8 +45,14 @@ fn scope_total(rest: &str) -> bool {
 }
 
 /// The levels of `facts` that may be the whole of `base`, a share's base, for the part
-/// `part`; the caller checks article, period, kind and unit.
-pub fn candidates(facts: &[Fact], part: usize, base: &str) -> Vec<usize> {
+/// `part`, among those `eligible` admits (the caller's test of article, period, kind and unit,
+/// asked first: it costs less than reading a label's words).
+pub fn candidates(
+    facts: &[Fact],
+    part: usize,
+    base: &str,
+    eligible: impl Fn(usize) -> bool,
+) -> Vec<usize> {
     let (base_scope, base_rest) = after_scope(base);
     let part_label = facts[part].label.as_str();
     let (part_scope, _) = after_scope(part_label);
@@ -65,7 +71,7 @@ pub fn candidates(facts: &[Fact], part: usize, base: &str) -> Vec<usize> {
         .enumerate()
         .map(|(i, f)| (i + start, f))
         .filter(|&(i, f)| {
-            if i == part || !f.is_level() || f.label.contains('占') {
+            if i == part || !f.is_level() || f.label.contains('占') || !eligible(i) {
                 return false;
             }
             let (scope, rest) = after_scope(&f.label);
