@@ -212,22 +212,19 @@ fn is_relative(f: &Fact) -> bool {
 pub fn measure(text: &Text, facts: &[Fact], i: usize) -> Option<String> {
     let f = &facts[i];
     let label = f.label.as_str();
-    if label.is_empty()
-        || lexicon::get()
-            .words(List::RelationVerbs)
-            .iter()
-            .any(|v| words::contains(label, v))
-    {
+    let lex = lexicon::get();
+    if label.is_empty() || lex.set(List::RelationVerbs).any_in(label) {
         return None;
     }
     let noun = match comparing_at(label).first() {
         Some(&(at, _)) => &label[..at],
         None => label,
     };
-    // Only the nouns the label holds are replaced: `replace` copies the string even when it
-    // finds nothing.
-    let without_nouns =
-        lexicon::get()
+    // A verb of change left once the nouns made of one (`增长率`) are blotted out. A `·` joins
+    // no characters into a verb, so a label without any verb has none left: only a label with
+    // one is copied.
+    let verb_left = || {
+        let without_nouns = lex
             .words(List::VerbNouns)
             .iter()
             .fold(noun.to_string(), |s, n| {
@@ -237,11 +234,11 @@ pub fn measure(text: &Text, facts: &[Fact], i: usize) -> Option<String> {
                     s
                 }
             });
-    if lexicon::get()
-        .words(List::ChangeVerbs)
-        .iter()
-        .any(|v| words::contains(&without_nouns, v))
-        && !lexicon::get().words(List::GenericRates).contains(&noun)
+        lex.set(List::ChangeVerbs).any_in(&without_nouns)
+    };
+    if lex.set(List::ChangeVerbs).any_in(noun)
+        && verb_left()
+        && !lex.words(List::GenericRates).contains(&noun)
     {
         return None;
     }
