@@ -633,6 +633,11 @@ impl Expr {
 
     /// The interval of the sum of a list-valued expression, as [`sum`] has it.
     fn bounds_of_sum(&self, env: &dyn Env) -> Option<Interval> {
+        if let Expr::Var(n) = self {
+            // A name's terms are summed where they are bound, not copied first.
+            let v = env.lookup(n)?;
+            return (!v.is_empty()).then(|| sum_interval(v.iter().map(|t| &t.interval)));
+        }
         let v = self.bounds_list(env)?;
         (!v.is_empty()).then(|| sum_interval(v.iter().map(|t| &t.interval)))
     }
