@@ -5,11 +5,12 @@
 //! statcheck's `diagnose`: an editor sees at once which figure to look at.
 
 use super::eval::{failing_clause, Bound};
-use super::expr::{CmpOp, Env, Term};
+use super::expr::{Bounds, CmpOp, Env, Term};
 use super::Rule;
 use crate::extract::Extraction;
 use crate::interval::Interval;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
@@ -35,6 +36,7 @@ struct Probe<'a> {
 struct Replaced<'a> {
     env: &'a Bound,
     name: &'a str,
+    index: usize,
     terms: Vec<Term>,
 }
 
@@ -49,6 +51,17 @@ impl Env for Replaced<'_> {
 
     fn growth_slack(&self) -> Decimal {
         self.env.growth_slack()
+    }
+
+    /// The bindings' own, but for the one term replaced.
+    fn prev_bounds(&self, name: &str) -> Option<Cow<'_, [Option<Bounds>]>> {
+        let mut prevs = self.env.prev_bounds(name)?;
+        if name == self.name {
+            if let Some(t) = self.terms.get(self.index) {
+                prevs.to_mut()[self.index] = Bounds::of(t).prev(self.growth_slack());
+            }
+        }
+        Some(prevs)
     }
 }
 
@@ -73,6 +86,7 @@ impl Probe<'_> {
         Replaced {
             env: self.env,
             name: self.name,
+            index: self.index,
             terms,
         }
     }

@@ -6,11 +6,12 @@
 
 use super::culprit;
 use super::display::Display;
-use super::expr::{CmpOp, Comparison, Env, EvalError, Term, Value};
+use super::expr::{Bounds, CmpOp, Comparison, Env, EvalError, Term, Value};
 use super::{CompiledSelector, Rule};
 use crate::extract::{Extraction, Fact, Group, Kind, Role};
 use crate::finding::{Finding, FindingLabel, Severity};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashSet};
 
@@ -132,6 +133,19 @@ impl GrowthIndex {
 pub(super) struct Bound {
     pub terms: BTreeMap<String, Vec<Term>>,
     pub slack: Decimal,
+    /// `prev` of every name's terms, computed the first time a `prev` is evaluated: the probes
+    /// of a culprit ask for it again at every step.
+    prevs: OnceCell<BTreeMap<String, Vec<Option<Bounds>>>>,
+}
+
+impl Bound {
+    pub fn new(terms: BTreeMap<String, Vec<Term>>, slack: Decimal) -> Bound {
+        Bound {
+            terms,
+            slack,
+            prevs: OnceCell::new(),
+        }
+    }
 }
 
 impl Env for Bound {
@@ -141,6 +155,19 @@ impl Env for Bound {
 
     fn growth_slack(&self) -> Decimal {
         self.slack
+    }
+
+    fn prev_bounds(&self, name: &str) -> Option<Cow<'_, [Option<Bounds>]>> {
+        let prevs = self.prevs.get_or_init(|| {
+            self.terms
+                .iter()
+                .map(|(n, ts)| {
+                    let prev = ts.iter().map(|t| Bounds::of(t).prev(self.slack)).collect();
+                    (n.clone(), prev)
+                })
+                .collect()
+        });
+        prevs.get(name).map(|v| Cow::Borrowed(v.as_slice()))
     }
 }
 
@@ -414,10 +441,7 @@ fn check_rule_with(
         for s in &group.extra {
             terms.insert(s.name.to_string(), vec![Display::synthetic(s)]);
         }
-        let env = Bound {
-            terms,
-            slack: rule.spec.growth_slack.unwrap_or_default(),
-        };
+        let env = Bound::new(terms, rule.spec.growth_slack.unwrap_or_default());
         let failure = first_failure(rule, &env);
         if failure.is_none() {
             if let Some(divisor) = divides_by_zero(rule, &env) {

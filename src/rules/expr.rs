@@ -393,6 +393,15 @@ pub trait Env {
     fn growth_slack(&self) -> Decimal {
         Decimal::ZERO
     }
+
+    /// The bounds of `prev(name)`, term by term (`None` for a term with no growth rate). An
+    /// environment that is evaluated many times over (a relation whose culprit is sought) keeps
+    /// them, since each costs four divisions.
+    fn prev_bounds(&self, name: &str) -> Option<Cow<'_, [Option<Bounds>]>> {
+        let slack = self.growth_slack();
+        let terms = self.lookup(name)?;
+        Some(terms.iter().map(|t| Bounds::of(t).prev(slack)).collect())
+    }
 }
 
 fn atomic(t: &Term) -> Value {
@@ -548,15 +557,15 @@ fn integers(x: &Interval, factor: Decimal) -> Interval {
 }
 
 /// A term as far as its interval goes: what deciding whether a relation holds reads of it.
-#[derive(Clone, Copy)]
-struct Bounds {
+#[derive(Clone, Copy, Debug)]
+pub struct Bounds {
     interval: Interval,
     growth: Option<Interval>,
     factor: Decimal,
 }
 
 impl Bounds {
-    fn of(t: &Term) -> Bounds {
+    pub fn of(t: &Term) -> Bounds {
         Bounds {
             interval: t.interval,
             growth: t.growth,
@@ -574,7 +583,7 @@ impl Bounds {
     }
 
     /// As [`prev_term`]: the value a year earlier.
-    fn prev(&self, slack: Decimal) -> Option<Bounds> {
+    pub fn prev(&self, slack: Decimal) -> Option<Bounds> {
         Some(Bounds {
             interval: prev_interval(&self.interval, &self.growth(slack)?.interval),
             growth: None,
@@ -651,10 +660,14 @@ impl Expr {
                 let inner = args.first()?.bounds_list(env)?;
                 inner.iter().map(|t| t.growth(slack)).collect()
             }
-            Expr::Call(f, args) if f == "prev" => {
-                let inner = args.first()?.bounds_list(env)?;
-                inner.iter().map(|t| t.prev(slack)).collect()
-            }
+            Expr::Call(f, args) if f == "prev" => match args.first()? {
+                Expr::Var(n) => env.prev_bounds(n)?.iter().copied().collect(),
+                inner => inner
+                    .bounds_list(env)?
+                    .iter()
+                    .map(|t| t.prev(slack))
+                    .collect(),
+            },
             _ => None,
         }
     }
