@@ -73,9 +73,10 @@ fn comparing_at(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The comparison point written after the last comparing word of `pre`: `比同期提高` → `同期`.
-fn comparison_point(pre: &str) -> Option<&str> {
-    let (_, after) = *comparing_at(pre).last()?;
+/// The comparison point written after the last comparing word of `pre` (`comparing`, its
+/// [`comparing_at`]): `比同期提高` → `同期`.
+fn comparison_point<'a>(pre: &'a str, comparing: &[(usize, usize)]) -> Option<&'a str> {
+    let &(_, after) = comparing.last()?;
     let mut point = &pre[after..];
     // The point ends at the first verb after it.
     let end = lexicon::get()
@@ -90,14 +91,16 @@ fn comparison_point(pre: &str) -> Option<&str> {
 
 /// The basis stated in `pre`, the clause text before a figure.
 fn stated_basis(pre: &str, lead: &str, period: Option<&str>) -> Basis {
-    let month_number = |s: &str| {
-        comparing_at(s).into_iter().any(|(_, after)| {
-            let rest = &s[after..];
+    // Found once for the point and for a month's number after a comparing word.
+    let comparing = comparing_at(pre);
+    let month_number = || {
+        comparing.iter().any(|&(_, after)| {
+            let rest = &pre[after..];
             let digits = rest.chars().take_while(char::is_ascii_digit).count();
             digits > 0 && digits <= 2 && rest[digits..].starts_with('月')
         })
     };
-    let point = comparison_point(pre);
+    let point = comparison_point(pre, &comparing);
     let is_point = |list: &[&str]| point.is_some_and(|p| list.contains(&p));
     // A named other point (`按可比口径较2019年增长`) decides before any qualifier.
     let other = point.filter(|p| {
@@ -120,7 +123,7 @@ fn stated_basis(pre: &str, lead: &str, period: Option<&str>) -> Basis {
         Basis::Comparable
     } else if pre.contains("环比")
         || is_point(lexicon::get().words(List::MonthPoints))
-        || month_number(pre)
+        || month_number()
     {
         Basis::Month
     } else if is_point(lexicon::get().words(List::YearStartPoints)) {
@@ -329,10 +332,14 @@ mod tests {
 
     #[test]
     fn comparison_point_stops_at_the_verb() {
-        assert_eq!(comparison_point("增速比同期提高"), Some("同期"));
-        assert_eq!(comparison_point("比各项贷款高"), Some("各项贷款"));
-        assert_eq!(comparison_point("比一季度提高"), Some("一季度"));
-        assert_eq!(comparison_point("比重提高"), None);
+        for (pre, point) in [
+            ("增速比同期提高", Some("同期")),
+            ("比各项贷款高", Some("各项贷款")),
+            ("比一季度提高", Some("一季度")),
+            ("比重提高", None),
+        ] {
+            assert_eq!(comparison_point(pre, &comparing_at(pre)), point, "{pre}");
+        }
     }
 
     #[test]
