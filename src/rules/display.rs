@@ -5,12 +5,12 @@
 use super::expr::Term;
 use crate::extract::{Fact, Kind, Synthetic};
 use crate::interval::Interval;
+use crate::text::fxhash::FxHashMap;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 pub struct Display {
     /// Per unit: the factor figures are divided by, and the suffix shown.
-    per_unit: HashMap<&'static str, (Decimal, String)>,
+    per_unit: FxHashMap<&'static str, (Decimal, String)>,
 }
 
 /// `2023-11` as a month count, so that month arithmetic is subtraction.
@@ -25,7 +25,7 @@ type Magnitude = (Decimal, usize, Option<&'static str>);
 
 impl Display {
     pub fn new(facts: &[&Fact]) -> Display {
-        let mut counts: HashMap<&'static str, Vec<Magnitude>> = HashMap::new();
+        let mut counts: FxHashMap<&'static str, Vec<Magnitude>> = FxHashMap::default();
         for f in facts {
             let c = counts.entry(f.figure.unit).or_default();
             match c.iter_mut().find(|c| c.0 == f.figure.factor) {

@@ -10,10 +10,11 @@ use super::expr::{Bounds, CmpOp, Comparison, Env, EvalError, Term, Value};
 use super::{CompiledSelector, Rule};
 use crate::extract::{Extraction, Fact, Group, Kind, Role};
 use crate::finding::{Finding, FindingLabel, Severity};
+use crate::text::fxhash::FxHashSet;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 fn selects(sel: &CompiledSelector, fact: &Fact, role: Role) -> bool {
     let s = &sel.spec;
@@ -409,7 +410,7 @@ fn check_rule_with(
     growths: &OnceCell<GrowthIndex>,
 ) -> Vec<Finding> {
     let mut findings: Vec<Finding> = Vec::new();
-    let mut seen: HashSet<Vec<usize>> = HashSet::new();
+    let mut seen: FxHashSet<Vec<usize>> = FxHashSet::default();
     for group in ex.groups.iter().filter(|g| rule.scopes.contains(&g.kind)) {
         let Some(names) = bind(rule, ex, group) else {
             continue;
