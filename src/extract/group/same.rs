@@ -12,7 +12,7 @@ use crate::extract::figure::{tag, Kind};
 use crate::extract::identity::{self, Basis};
 use crate::lexicon::{self, List};
 use crate::text::fxhash::FxHashMap;
-use crate::text::Text;
+use crate::text::{words, Text};
 
 /// True when the fact's own full sentence states a date or period: a repeated measure is
 /// compared only when each statement says which period it is about.
@@ -48,7 +48,8 @@ fn period_stated(
             let lex = lexicon::get();
             lex.set(List::PeriodWords).any_in(sentence)
                 && lex.words(List::PeriodWords).iter().any(|w| {
-                sentence.match_indices(w).any(|(at, _)| {
+                // A searcher is built only for a word the sentence holds.
+                words::contains(sentence, w) && sentence.match_indices(w).any(|(at, _)| {
                     !lex.words(List::ComparisonWords)
                         .iter()
                         .any(|c| sentence[..at].ends_with(c))
@@ -131,7 +132,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
                 let r = lexicon::get()
                     .words(List::RevisionWords)
                     .iter()
-                    .any(|w| sentence_text(text, f).contains(w));
+                    .any(|w| words::contains(sentence_text(text, f), w));
                 revision = Some((f.sentence, r));
                 r
             }
