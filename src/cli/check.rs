@@ -7,12 +7,11 @@ use super::errors::{
     fail, file_style, stdout_style, ConfigError, ConfigLoadError, InternalError, UnknownRule,
 };
 use super::inputs;
-use super::print;
 use hedui::report;
 use hedui::suppress::{apply_markers, Baseline};
 use hedui::{Coverage, Finding, RuleSet, Severity, Source};
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -378,7 +377,25 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let all: Vec<&Finding> = checked.iter().flat_map(|(_, f)| f).collect();
     let errors = all.iter().filter(|f| f.severity == Severity::Error).count();
     let warnings = all.len() - errors;
+    // The report goes where it is asked for, written as it is rendered: the human report on a
+    // long archive is never held in memory whole.
+    let cannot_write = |path: &Path, e: std::io::Error| {
+        fail(&ConfigError {
+            path: path.display().to_string(),
+            reason: format!("cannot write the report: {e}"),
+            help: Some("--output-file names a file in a folder that exists".into()),
+        });
+        ExitCode::from(2)
+    };
+    let mut out: Box<dyn Write> = match &args.output_file {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(file) => Box::new(std::io::BufWriter::new(file)),
+            Err(e) => return cannot_write(path, e),
+        },
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
     let mut rendered = String::new();
+    let mut written = Ok(());
     match args.format {
         Format::Json => {
             let files = checked
@@ -415,7 +432,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 stdout_style()
             };
             for (s, f) in &checked {
-                rendered.push_str(&report::human::render(s, f, style));
+                written = written.and_then(|()| report::human::write(&mut out, s, f, style));
             }
             if !checked.is_empty() && !args.quiet {
                 rendered.push_str(&format!(
@@ -425,17 +442,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
             }
         }
     }
-    if let Some(path) = &args.output_file {
-        if let Err(e) = std::fs::write(path, &rendered) {
-            fail(&ConfigError {
-                path: path.display().to_string(),
-                reason: format!("cannot write the report: {e}"),
-                help: Some("--output-file names a file in a folder that exists".into()),
-            });
-            return ExitCode::from(2);
-        }
-    } else {
-        print(&rendered);
+    let written = written
+        .and_then(|()| out.write_all(rendered.as_bytes()))
+        .and_then(|()| out.flush());
+    drop(out);
+    // A closed standard output (`| head`) is no failure of the check.
+    if let (Some(path), Err(e)) = (&args.output_file, written) {
+        return cannot_write(path, e);
     }
     if args.statistics {
         eprint!("{}", statistics(&checked, coverage));

@@ -306,7 +306,7 @@ pub fn facts(text: &Text, within: std::ops::Range<usize>, figures: Vec<Figure>) 
             .and_then(|s| s.iter().rposition(|r| fig.norm.end <= r.end))
             .map(|i| i + first)
             .filter(|&i| scopes[i].start <= fig.norm.start);
-        let clause_start = st.clauses.get(clause).map_or(0, |c| c.range.start);
+        let clause_start = st.clauses.get(clause).map_or(0, |c| c.range().start);
         // The label's text runs from the clause start or the last measure in the clause.
         let from = out
             .iter()
@@ -362,7 +362,10 @@ pub fn facts(text: &Text, within: std::ops::Range<usize>, figures: Vec<Figure>) 
             let before = &t[clause_start..fig.norm.start];
             // `恢复至2019年同期的107.9%`: a year named as a point of comparison.
             // `从一季度数据来看`: a frame that looks at the period, not a comparison with it.
-            let clause_end = st.clauses.get(clause).map_or(fig.norm.end, |c| c.range.end);
+            let clause_end = st
+                .clauses
+                .get(clause)
+                .map_or(fig.norm.end, |c| c.range().end);
             let looked_at = t
                 .get(fig.norm.end..clause_end.max(fig.norm.end))
                 .is_some_and(|rest| {

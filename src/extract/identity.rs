@@ -180,7 +180,7 @@ pub fn basis(text: &Text, facts: &[Fact], i: usize) -> Basis {
     let t = text.as_str();
     let f = &facts[i];
     let clause = &text.structure.clauses[f.clause];
-    let pre = &t[clause.range.start.min(f.figure.norm.start)..f.figure.norm.start];
+    let pre = &t[clause.range().start.min(f.figure.norm.start)..f.figure.norm.start];
     let lead = &t[lead_start(text, facts, i).min(f.figure.norm.start)..f.figure.norm.start];
     let own = stated_basis(pre, lead, f.period.as_deref());
     if own != Basis::Unstated || !is_relative(f) {
@@ -196,7 +196,7 @@ pub fn basis(text: &Text, facts: &[Fact], i: usize) -> Basis {
         .find(|(_, p)| p.is_measure() && is_relative(p))
         .map_or(Basis::Unstated, |(j, p)| {
             let clause = &text.structure.clauses[p.clause];
-            let pre = &t[clause.range.start.min(p.figure.norm.start)..p.figure.norm.start];
+            let pre = &t[clause.range().start.min(p.figure.norm.start)..p.figure.norm.start];
             let lead = &t[lead_start(text, facts, j).min(p.figure.norm.start)..p.figure.norm.start];
             stated_basis(pre, lead, p.period.as_deref())
         })

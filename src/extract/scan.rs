@@ -371,7 +371,7 @@ fn finish(text: &Text, r: Reading) -> Figure {
         .structure
         .clauses
         .get(clause)
-        .map_or(0, |c| c.range.start);
+        .map_or(0, |c| c.range().start);
     let pre_full = &t[window_start(t, clause_start.min(r.start), r.start, LOOK_BEHIND)..r.start];
     let qualifier_pre = qualifier_before(pre_full);
     let pre = match qualifier_pre {

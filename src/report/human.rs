@@ -248,24 +248,38 @@ fn capped(finding: &Finding) -> std::borrow::Cow<'_, Finding> {
 
 /// All findings of one draft, one after the other.
 pub fn render(source: &Source, findings: &[Finding], style: Style) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and what is written is UTF-8.
+    let _ = write(&mut out, source, findings, style);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render`], written out one finding at a time: the report on a long archive is never held
+/// in memory whole.
+pub fn write(
+    w: &mut impl std::io::Write,
+    source: &Source,
+    findings: &[Finding],
+    style: Style,
+) -> std::io::Result<()> {
     let src = IndexedSource::new(&source.name, &source.text);
     let lines = super::position::LineIndex::new(&source.text);
-    let mut out = String::new();
     for finding in findings {
         let finding = &*capped(finding);
         let column = farthest_column(&source.text, &lines, finding);
-        if column > MAX_DRAWN_COLUMN {
-            out.push_str(&render_undrawable(source, &lines, finding, column));
+        let mut out = if column > MAX_DRAWN_COLUMN {
+            render_undrawable(source, &lines, finding, column)
         } else {
             let report = FindingReport { finding, src: &src };
-            out.push_str(&render_diagnostic(&report, style));
-        }
+            render_diagnostic(&report, style)
+        };
         if source.docx {
             out.push_str(&docx_places(source, finding));
         }
         out.push('\n');
+        w.write_all(out.as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 /// In a Word draft, where each labelled figure is: its paragraph and its offset in it (the

@@ -24,16 +24,47 @@ pub struct Paragraph {
 }
 
 /// A sentence: its paragraph is [`Structure::paragraph_at`] its start. Sentences and clauses
-/// are many (one every 30 bytes of news text): they hold their range only.
+/// are many (one every 30 bytes of news text): they hold their range only, in 32 bits (a draft
+/// is at most 4 GiB), 8 bytes each.
 #[derive(Clone, Debug)]
 pub struct Sentence {
-    pub range: Range<usize>,
+    span: Span,
 }
 
 /// A clause: its sentence is [`Structure::sentence_at`] its start.
 #[derive(Clone, Debug)]
 pub struct Clause {
-    pub range: Range<usize>,
+    span: Span,
+}
+
+/// A range of the normalized text in 32 bits.
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Self {
+        Span {
+            start: r.start as u32,
+            end: r.end as u32,
+        }
+    }
+}
+
+impl Sentence {
+    /// Its range of the normalized text.
+    pub fn range(&self) -> Range<usize> {
+        self.span.start as usize..self.span.end as usize
+    }
+}
+
+impl Clause {
+    /// Its range of the normalized text.
+    pub fn range(&self) -> Range<usize> {
+        self.span.start as usize..self.span.end as usize
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -282,13 +313,13 @@ impl Structure {
         let mut sentences = Vec::new();
         for p in &paragraphs {
             for range in split_after(text, p.range.clone(), |c| SENTENCE_ENDS.contains(&c)) {
-                sentences.push(Sentence { range });
+                sentences.push(Sentence { span: range.into() });
             }
         }
         let mut clauses = Vec::new();
         for s in &sentences {
-            for range in split_clauses(text, s.range.clone()) {
-                clauses.push(Clause { range });
+            for range in split_clauses(text, s.range()) {
+                clauses.push(Clause { span: range.into() });
             }
         }
         let full_stops = text.match_indices(FULL_STOPS).map(|(i, _)| i).collect();
@@ -342,20 +373,21 @@ impl Structure {
 
     /// The index of the clause holding the normalized offset `at`.
     pub fn clause_at(&self, at: usize) -> usize {
-        find(&self.clauses, at, |c| &c.range)
+        find(&self.clauses, at, |c| c.span.end as usize)
     }
 
     pub fn sentence_at(&self, at: usize) -> usize {
-        find(&self.sentences, at, |s| &s.range)
+        find(&self.sentences, at, |s| s.span.end as usize)
     }
 
     pub fn paragraph_at(&self, at: usize) -> usize {
-        find(&self.paragraphs, at, |p| &p.range)
+        find(&self.paragraphs, at, |p| p.range.end)
     }
 }
 
-fn find<T>(items: &[T], at: usize, range: impl Fn(&T) -> &Range<usize>) -> usize {
-    let i = items.partition_point(|x| range(x).end <= at);
+/// The first item that ends after `at` (or the last item), by bisection.
+fn find<T>(items: &[T], at: usize, end: impl Fn(&T) -> usize) -> usize {
+    let i = items.partition_point(|x| end(x) <= at);
     i.min(items.len().saturating_sub(1))
 }
 
@@ -436,7 +468,7 @@ mod tests {
     fn a_blank_line_inside_a_sentence_does_not_end_it() {
         let (n, st) =
             structure("民营企业进出口 5700.2 亿\n\n元，同比增长 8%。\n\n同期，国有企业。");
-        let first = &n.text[st.sentences[0].range.clone()];
+        let first = &n.text[st.sentences[0].range()];
         assert_eq!(first, "民营企业进出口5700.2亿元，同比增长8%。");
         assert_eq!(st.paragraphs.len(), 2);
     }

@@ -46,7 +46,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             .find(|(_, f)| {
                 // The per-year word opens its clause: `外来人口年均增加…` names another subject.
                 let clause = &text.structure.clauses[f.clause];
-                let before = &t[clause.range.start..f.figure.norm.start];
+                let before = &t[clause.range().start..f.figure.norm.start];
                 f.figure.delta
                     && f.figure.unit == total.figure.unit
                     && f.figure.value.is_sign_negative() == total.figure.value.is_sign_negative()

@@ -26,15 +26,16 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             continue;
         }
         let clause = &text.structure.clauses[dur.clause];
-        let pre = &t[clause.range.start..dur.figure.norm.start];
+        let pre = &t[clause.range().start..dur.figure.norm.start];
         if !pre.contains("连续") || pre.contains("连续第") {
             continue;
         }
         // The start: a month in the same clause, opened by 自/从 and closed by 起/以来/开始.
-        let clause_first = facts[..d].partition_point(|f| f.figure.norm.start < clause.range.start);
+        let clause_first =
+            facts[..d].partition_point(|f| f.figure.norm.start < clause.range().start);
         let start = facts[clause_first..d].iter().rposition(|f| {
             f.clause == dur.clause && is_month(f) && {
-                let before = &t[clause.range.start..f.figure.norm.start];
+                let before = &t[clause.range().start..f.figure.norm.start];
                 let after = &t[f.figure.norm.end..dur.figure.norm.start];
                 (before.ends_with('自') || before.ends_with('从'))
                     && (after.starts_with('起')
@@ -50,12 +51,12 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             let mut s = dur.sentence;
             // Reach back over `；` to the start of the full sentence.
             while s > 0
-                && full_sentence_end(text, text.structure.sentences[s - 1].range.start)
+                && full_sentence_end(text, text.structure.sentences[s - 1].range().start)
                     == full_sentence_end(text, dur.figure.norm.start)
             {
                 s -= 1;
             }
-            text.structure.sentences[s].range.start
+            text.structure.sentences[s].range().start
         };
         let sentence_first =
             facts[..start].partition_point(|f| f.figure.norm.start < sentence_start);

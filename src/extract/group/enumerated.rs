@@ -28,8 +28,8 @@ fn listed_names(text: &Text, facts: &[Fact], w: usize) -> Option<(Vec<String>, S
         .iter()
         .rev()
         .find(|g| g.figure.norm.end <= f.figure.norm.start)
-        .map_or(clause.range.start, |g| g.figure.norm.end)
-        .max(clause.range.start);
+        .map_or(clause.range().start, |g| g.figure.norm.end)
+        .max(clause.range().start);
     let stretch = t.get(from..f.figure.norm.start)?;
     let (at, word) = SUM_WORDS
         .iter()

@@ -76,7 +76,7 @@ fn title_paragraphs(text: &Text, within: &Range<usize>) -> (usize, Vec<bool>) {
 fn bracketed_name<'a>(text: &'a Text, f: &Fact) -> Option<&'a str> {
     let t = text.as_str();
     let clause = &text.structure.clauses[f.clause];
-    let mut pre = &t[clause.range.start.min(f.figure.norm.start)..f.figure.norm.start];
+    let mut pre = &t[clause.range().start.min(f.figure.norm.start)..f.figure.norm.start];
     let markers = lexicon::get().words(List::LevelMarkers);
     if let Some(m) = markers
         .iter()

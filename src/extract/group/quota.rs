@@ -35,7 +35,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         {
             continue;
         }
-        let sentence_end = text.structure.sentences[whole.sentence].range.end;
+        let sentence_end = text.structure.sentences[whole.sentence].range().end;
         let mut parts = Vec::new();
         for (i, f) in facts.iter().enumerate().skip(w + 1) {
             if f.figure.norm.start >= sentence_end

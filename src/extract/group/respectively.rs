@@ -44,7 +44,7 @@ fn only_lead_ins(stretch: &str) -> bool {
 fn list_in_clause_before(text: &Text, facts: &[Fact], clause: usize) -> Option<Range<usize>> {
     let t = text.as_str();
     let clauses = &text.structure.clauses;
-    let sentence_of = |c: &Clause| text.structure.sentence_at(c.range.start);
+    let sentence_of = |c: &Clause| text.structure.sentence_at(c.range().start);
     let prev = clauses.get(clause.checked_sub(1)?)?;
     if sentence_of(prev) != sentence_of(&clauses[clause]) {
         return None;
@@ -52,11 +52,14 @@ fn list_in_clause_before(text: &Text, facts: &[Fact], clause: usize) -> Option<R
     // Facts are in text order: the first at or after a position is found by bisection.
     let first_from = |at: usize| facts.partition_point(|f| f.figure.norm.start < at);
     let first_fact = facts
-        .get(first_from(prev.range.start))
-        .map_or(prev.range.end, |f| f.figure.norm.start);
-    let mut end = first_fact.min(prev.range.end);
-    end = prev.range.start + t[prev.range.start..end].trim_end_matches(['，', ',']).len();
-    let mut begin = prev.range.start;
+        .get(first_from(prev.range().start))
+        .map_or(prev.range().end, |f| f.figure.norm.start);
+    let mut end = first_fact.min(prev.range().end);
+    end = prev.range().start
+        + t[prev.range().start..end]
+            .trim_end_matches(['，', ','])
+            .len();
+    let mut begin = prev.range().start;
     let stretch = &t[begin..end];
     let first_dun = stretch.find('、')?;
     if let Some((i, w)) = lexicon::get()
@@ -70,11 +73,11 @@ fn list_in_clause_before(text: &Text, facts: &[Fact], clause: usize) -> Option<R
     if let Some(before) = clause.checked_sub(2).and_then(|c| clauses.get(c)) {
         let same_sentence = sentence_of(before) == sentence_of(prev);
         let has_figure = facts
-            .get(first_from(before.range.start))
-            .is_some_and(|f| before.range.contains(&f.figure.norm.start));
+            .get(first_from(before.range().start))
+            .is_some_and(|f| before.range().contains(&f.figure.norm.start));
         if same_sentence
             && !has_figure
-            && !new_breakdown(text, before.range.start, before.range.end)
+            && !new_breakdown(text, before.range().start, before.range().end)
         {
             return None;
         }
@@ -186,7 +189,7 @@ pub fn groups(
         let mut values = Vec::new();
         let mut prev_end = None;
         for (i, f) in facts.iter().enumerate().skip(first) {
-            if f.figure.norm.start >= c.range.end {
+            if f.figure.norm.start >= c.range().end {
                 break;
             }
             if let Some(end) = prev_end {
@@ -225,9 +228,9 @@ pub fn groups(
             continue;
         }
         // Items: the clause text before 分别, after the last figure that is not a list item.
-        let mut start = c.range.start;
+        let mut start = c.range().start;
         for f in facts[..first].iter().rev() {
-            if f.figure.norm.end <= c.range.start {
+            if f.figure.norm.end <= c.range().start {
                 break;
             }
             let next = t[f.figure.norm.end..].chars().next().unwrap_or(' ');

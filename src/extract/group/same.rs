@@ -32,8 +32,8 @@ fn period_stated(
     // The first sentence of the same full sentence: full-sentence ends only grow with the
     // offset, so a binary search finds it.
     let start = text.structure.sentences[..f.sentence]
-        .partition_point(|s| super::full_sentence_end(text, s.range.start) < end);
-    let from = text.structure.sentences[start].range.start;
+        .partition_point(|s| super::full_sentence_end(text, s.range().start) < end);
+    let from = text.structure.sentences[start].range().start;
     let first = facts.partition_point(|d| d.figure.norm.start < from);
     let stated = facts[first..]
         .iter()
@@ -70,7 +70,7 @@ fn national(label: &str) -> &str {
 
 fn sentence_text<'a>(text: &'a Text, f: &Fact) -> &'a str {
     let s = &text.structure.sentences[f.sentence];
-    &text.as_str()[s.range.clone()]
+    &text.as_str()[s.range()]
 }
 
 /// The label of the level that opens fact `i`'s full sentence, when it is another fact: the

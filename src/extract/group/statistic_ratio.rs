@@ -48,7 +48,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             .structure
             .clauses
             .get(f.clause)
-            .map_or(f.figure.norm.start, |c| c.range.start);
+            .map_or(f.figure.norm.start, |c| c.range().start);
         let Some((x, y)) = t.get(clause_start..f.figure.norm.start).and_then(named) else {
             continue;
         };

@@ -174,7 +174,7 @@ fn mark_noun_scopes(text: &Text, within: &std::ops::Range<usize>, facts: &mut [F
         let clause_start = st
             .clauses
             .get(st.clause_at(at))
-            .map_or(at, |c| c.range.start);
+            .map_or(at, |c| c.range().start);
         let split = facts.partition_point(|f| f.figure.norm.end <= at);
         let scope_end = full_sentence_end(text, at);
         let inside = facts[..split]
