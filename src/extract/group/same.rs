@@ -30,9 +30,15 @@ fn period_stated(
         return stated;
     }
     // The first sentence of the same full sentence: full-sentence ends only grow with the
-    // offset, so a binary search finds it.
-    let start = text.structure.sentences[..f.sentence]
-        .partition_point(|s| super::full_sentence_end(text, s.range().start) < end);
+    // offset, so a binary search finds it, among the sentences of the paragraph (a full
+    // sentence never leaves its paragraph).
+    let sentences = &text.structure.sentences;
+    let first_of_paragraph = text
+        .structure
+        .sentence_at(text.structure.paragraphs[f.paragraph].range.start);
+    let start = first_of_paragraph
+        + sentences[first_of_paragraph..f.sentence]
+            .partition_point(|s| super::full_sentence_end(text, s.range().start) < end);
     let from = text.structure.sentences[start].range().start;
     let first = facts.partition_point(|d| d.figure.norm.start < from);
     let stated = facts[first..]
@@ -130,9 +136,8 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
             Some((s, r)) if s == f.sentence => r,
             _ => {
                 let r = lexicon::get()
-                    .words(List::RevisionWords)
-                    .iter()
-                    .any(|w| words::contains(sentence_text(text, f), w));
+                    .set(List::RevisionWords)
+                    .any_in(sentence_text(text, f));
                 revision = Some((f.sentence, r));
                 r
             }
