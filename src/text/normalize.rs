@@ -119,6 +119,14 @@ fn lone_digits_around(original: &str, start: usize, end: usize) -> bool {
         && !touches(original[end..].chars().nth(1).map(fold_char))
 }
 
+/// True when a space or a line's end stands on the far side of the character before the space
+/// run `start..end` or of the one after it: the digits are spaced out like their neighbours
+/// (`共有委员 2 4 0 名`), not a table's number next to a month (`表1 2月份`).
+fn spaced_beyond(original: &str, start: usize, end: usize) -> bool {
+    let spaced = |c: Option<char>| c.is_none_or(is_layout_space);
+    spaced(original[..start].chars().rev().nth(1)) || spaced(original[end..].chars().nth(1))
+}
+
 /// Letters of pinyin with a tone mark.
 const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
 
@@ -271,7 +279,8 @@ impl Normalized {
                     let spaced_digits = digits
                         && newlines == 0
                         && end - start == c.len_utf8()
-                        && lone_digits_around(original, start, end);
+                        && lone_digits_around(original, start, end)
+                        && spaced_beyond(original, start, end);
                     let split_number = (wrapped && newlines > 0 && digits) || spaced_digits;
                     if is_ascii_word(p) && is_ascii_word(n) && !split_number {
                         push_origin(&mut origin, text.len(), start, end, false);
@@ -420,6 +429,14 @@ mod tests {
         assert_eq!(normalize("2 0 2 3 年"), "2023年");
         assert_eq!(normalize("同比 17.95 63.35"), "同比17.95 63.35");
         assert_eq!(normalize("1 12.3"), "1 12.3");
+    }
+
+    #[test]
+    fn a_table_number_before_a_month_is_no_spaced_out_number() {
+        // `表1 2月份` is table 1 of February, not `表12月份`: neither digit stands apart from
+        // its other neighbour as spaced-out text does.
+        assert_eq!(normalize("表1 2月份全省货运"), "表1 2月份全省货运");
+        assert_eq!(normalize("第 1 2 名"), "第12名");
     }
 
     #[test]
