@@ -100,13 +100,6 @@ pub struct Articles {
     scanned_to: usize,
 }
 
-impl Articles {
-    /// The draft's text.
-    pub fn text(&self) -> &Arc<Text> {
-        &self.text
-    }
-}
-
 impl Iterator for Articles {
     type Item = Extraction;
 
