@@ -21,7 +21,7 @@ pub struct CellRef {
 
 /// A unit as printed in a header, read as magnitude and unit: `万人` is 10⁴ `人`, `亿元` is
 /// 10⁸ `元`, `%` is `%`. `None` when the unit is not one hedui knows.
-fn unit_of(s: &str) -> Option<(&'static str, Option<&'static str>, Decimal, UnitClass)> {
+pub fn unit_of(s: &str) -> Option<(&'static str, Option<&'static str>, Decimal, UnitClass)> {
     let s = s.trim();
     let (mag, factor, rest) = match crate::number::magnitude(s) {
         Some((m, f)) => (Some(m), f, &s[m.len()..]),

@@ -92,6 +92,12 @@ pub fn facts_and_groups(text: &Text, tables: &[Table], facts: &mut Vec<Fact>) ->
         let t = &t;
         let mut map = groups::Cells::new();
         let stems = stems(t);
+        // The unit each row's levels are counted in (`吨` for `民航(吨)`): the measure a rate
+        // of the row is the growth of.
+        let level_units: Vec<Option<&'static str>> = cells::row_units(t, &parents)
+            .iter()
+            .map(|u| u.as_deref().and_then(cells::unit_of).map(|(name, ..)| name))
+            .collect();
         for (fact, at) in cells::facts(text, t, &parents) {
             if !at.readable {
                 facts.push(fact);
@@ -126,6 +132,7 @@ pub fn facts_and_groups(text: &Text, tables: &[Table], facts: &mut Vec<Fact>) ->
             named.push(same::Named {
                 fact: facts.len(),
                 table: ti,
+                level_unit: level_units[at.row].filter(|u| !u.is_empty() && *u != "%"),
                 whole_names,
                 names,
             });
@@ -213,6 +220,21 @@ mod tests {
         // 铁路 600 instead of 500: the current column no longer adds up; the other still does.
         let bad = PIPE.replace("铁路 | 500.0", "铁路 | 600.0");
         assert!(errors(&bad).contains(&"partition-sum".to_string()));
+    }
+
+    #[test]
+    fn a_rate_of_a_row_counted_in_another_unit_is_another_measure() {
+        // Passengers in the prose, tonnes in the table: both are `民航`, and neither rate is
+        // the other's.
+        let text = "2月份全省旅客发送量平稳增长。公路460万人次，增长6.5%；民航130万人次，增长10.2%。\n2月份全省货物运输情况\n指标 | 本月 | 上年同月 | 增长(%) |\n货物运输量(万吨) | 5880.0 | 5850.0 | 0.5 |\n铁路 | 1290.0 | 1330.0 | -3.0 |\n民航(吨) | 12490.0 | 10240.0 | 22.0 |\n";
+        assert!(errors(text).is_empty(), "{:?}", errors(text));
+        // Tonnes in both: one measure, and the prose's rate is wrong.
+        let tonnes = text.replace("民航130万人次", "民航12490吨");
+        assert!(
+            errors(&tonnes).contains(&"same-figure-twice".to_string()),
+            "{:?}",
+            errors(&tonnes)
+        );
     }
 
     #[test]

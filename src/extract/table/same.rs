@@ -12,6 +12,9 @@ use std::collections::HashMap;
 pub struct Named {
     pub fact: usize,
     pub table: usize,
+    /// The unit the row's levels are counted in, when the row or its whole names one: a rate
+    /// of `民航(吨)` is the growth of tonnes, never of the passengers a sentence counts.
+    pub level_unit: Option<&'static str>,
     /// Names that hold only against another table: the column's measure, for the row the
     /// table breaks down.
     pub whole_names: Vec<String>,
@@ -123,7 +126,9 @@ pub fn groups(facts: &[Fact], prose: usize, named: &[Named]) -> Vec<Group> {
             .copied()
             .filter(|&i| {
                 let p = &facts[i];
-                family(p.figure.kind) == Some(fam) && p.figure.unit == t.figure.unit
+                family(p.figure.kind) == Some(fam)
+                    && p.figure.unit == t.figure.unit
+                    && levels_alike(facts, i, n.level_unit)
             })
             .collect();
         // A table that names no period is compared only where the prose gives the measure
@@ -143,6 +148,24 @@ pub fn groups(facts: &[Fact], prose: usize, named: &[Named]) -> Vec<Group> {
         }
     }
     out
+}
+
+/// False when prose rate `i` follows a level of its sentence counted in another unit than
+/// the table row's (`民航130万人次，增长10.2%` against the row `民航(吨)`): two measures that
+/// share a name. A level in an unknown unit, or none, says nothing either way.
+fn levels_alike(facts: &[Fact], i: usize, table_unit: Option<&str>) -> bool {
+    let p = &facts[i];
+    if !matches!(p.figure.kind, Kind::Growth | Kind::Share) {
+        return true;
+    }
+    let level = i
+        .checked_sub(1)
+        .map(|j| &facts[j])
+        .filter(|l| l.sentence == p.sentence && l.is_level() && l.label == p.label);
+    match (level, table_unit) {
+        (Some(l), Some(u)) if !l.figure.unit.is_empty() => l.figure.unit == u,
+        _ => true,
+    }
 }
 
 fn pair(first: usize, second: usize) -> Group {
