@@ -129,6 +129,19 @@ fn undoubled(s: &str) -> &str {
     }
 }
 
+/// `全县现价农林牧渔业总产值`: a price basis is no part of the measure, wherever it stands.
+fn without_price_bases(mut label: String) -> String {
+    let lex = lexicon::get();
+    if lex.set(List::PriceBases).any_in(&label) {
+        for w in lex.words(List::PriceBases) {
+            if words::contains(&label, w) {
+                label = label.replace(w, "");
+            }
+        }
+    }
+    label
+}
+
 /// The measure named by the clause text before a figure.
 pub fn label_of(pre: &str) -> String {
     // A dateline (`本报北京电（记者某某）`, its date already taken out) is not part of the
@@ -149,13 +162,7 @@ pub fn label_of(pre: &str) -> String {
         }
         _ => pre,
     };
-    let mut cleaned = strip_marks(without_enumerator(pre));
-    // `全县现价农林牧渔业总产值`: a price basis is no part of the measure, wherever it stands.
-    for w in lexicon::get().words(List::PriceBases) {
-        if words::contains(&cleaned, w) {
-            cleaned = cleaned.replace(w, "");
-        }
-    }
+    let cleaned = without_price_bases(strip_marks(without_enumerator(pre)));
     // `第一产业实现增加值`, `公司实现营业收入`, `全国共投入研发经费`: the verb of achieving or
     // spending is not part of the measure.
     let mut joined = String::new();
@@ -198,8 +205,11 @@ pub fn label_of(pre: &str) -> String {
 /// distributed comes before a distribution verb (`distribution-verbs`), where it goes after;
 /// the measure is the place's share of the whole, named head-last as Chinese names it.
 fn distributed(s: &str) -> String {
-    lexicon::get()
-        .words(List::DistributionVerbs)
+    let lex = lexicon::get();
+    if !lex.set(List::DistributionVerbs).any_in(s) {
+        return s.to_string();
+    }
+    lex.words(List::DistributionVerbs)
         .iter()
         .find_map(|v| {
             let i = s.find(v)?;
@@ -213,13 +223,7 @@ fn distributed(s: &str) -> String {
 /// A share's clause split into its subject and its base: `民营企业进出口占同期全省外贸总值的`
 /// → (`民营企业进出口`, Some(`全省外贸总值`)). A clause without `占` names no base.
 pub fn share_parts(pre: &str) -> (String, Option<String>) {
-    let mut cleaned = strip_marks(without_enumerator(pre));
-    // `全县现价农林牧渔业总产值`: a price basis is no part of the measure, wherever it stands.
-    for w in lexicon::get().words(List::PriceBases) {
-        if words::contains(&cleaned, w) {
-            cleaned = cleaned.replace(w, "");
-        }
-    }
+    let cleaned = without_price_bases(strip_marks(without_enumerator(pre)));
     match cleaned.rfind('占') {
         Some(i) => {
             let subject = label_of(&cleaned[..i]);
