@@ -102,15 +102,29 @@ fn write_array(
     key: &str,
     items: impl Iterator<Item = Value>,
 ) -> io::Result<()> {
-    write!(w, "      \"{key}\": [")?;
+    open_array(w, key)?;
     let mut any = false;
-    for (k, v) in items.enumerate() {
-        if k > 0 {
-            w.write_all(b",")?;
-        }
-        write_nested(w, &v, 4)?;
+    for v in items {
+        write_element(w, !any, &v)?;
         any = true;
     }
+    close_array(w, any)
+}
+
+fn open_array(w: &mut impl io::Write, key: &str) -> io::Result<()> {
+    write!(w, "      \"{key}\": [")
+}
+
+/// One element of a file object's array: after a comma unless it is the first.
+fn write_element(w: &mut impl io::Write, first: bool, value: &Value) -> io::Result<()> {
+    if !first {
+        w.write_all(b",")?;
+    }
+    write_nested(w, value, 4)
+}
+
+/// Closes a file object's array, on a line of its own when it holds anything.
+fn close_array(w: &mut impl io::Write, any: bool) -> io::Result<()> {
     if any {
         w.write_all(b"\n      ")?;
     }
@@ -138,11 +152,9 @@ pub fn write_file_json(
     let figures = articles.flatten().flat_map(|ex| {
         if groups {
             for g in &ex.groups {
-                if !kept.is_empty() {
-                    kept.push(b',');
-                }
+                let (group, first) = (group_json(source, lines, &ex, g, offset), kept.is_empty());
                 // Writing to a Vec cannot fail.
-                let _ = write_nested(&mut kept, &group_json(source, lines, &ex, g, offset), 4);
+                let _ = write_element(&mut kept, first, &group);
             }
         }
         offset += ex.facts.len();
@@ -150,13 +162,10 @@ pub fn write_file_json(
     });
     write_array(w, "figures", figures)?;
     if groups {
-        // As `write_array` writes it.
-        w.write_all(b",\n      \"groups\": [")?;
+        w.write_all(b",\n")?;
+        open_array(w, "groups")?;
         w.write_all(&kept)?;
-        if !kept.is_empty() {
-            w.write_all(b"\n      ")?;
-        }
-        w.write_all(b"]")?;
+        close_array(w, !kept.is_empty())?;
     }
     let path = serde_json::to_string(&source.name).map_err(io::Error::other)?;
     write!(w, ",\n      \"path\": {path}\n    }}")

@@ -42,14 +42,10 @@ impl Text {
         Text::blanked(original, &[], None)
     }
 
-    /// A text whose block ends (original offsets) are known, as a Markdown parser gives them.
-    pub fn with_blocks(original: &str, block_ends: &[usize]) -> Self {
-        Text::blanked(original, &[], Some(block_ends))
-    }
-
-    /// [`Text::new`] or [`Text::with_blocks`] of the original with the byte ranges `blanked`
-    /// (whole lines, sorted: the tables, read on their own) read as spaces, all but their line
-    /// breaks: the text the prose reader sees, without a blanked copy of the draft.
+    /// [`Text::new`] of the original with the byte ranges `blanked` (whole lines, sorted: the
+    /// tables, read on their own) read as spaces, all but their line breaks: the text the prose
+    /// reader sees, without a blanked copy of the draft. Where a Markdown parser found the
+    /// blocks, `block_ends` gives them (original offsets).
     pub fn blanked(original: &str, blanked: &[Range<usize>], block_ends: Option<&[usize]>) -> Self {
         let wrapped = block_ends.is_none() && structure::is_wrapped(original, blanked);
         let norm = Normalized::blanked(original, blanked, wrapped);

@@ -61,10 +61,16 @@ struct Origin {
 
 /// Adds the origin of one normalized character to the runs: to the last run, where both are
 /// one to one and the character follows it in the original.
-fn push_origin(origin: &mut Vec<Origin>, norm: usize, orig: usize, orig_end: usize, copied: bool) {
+fn push_origin(
+    origin: &mut Vec<Origin>,
+    norm: usize,
+    orig: usize,
+    orig_end: usize,
+    one_to_one: bool,
+) {
     let (norm, orig, orig_end) = (norm as u32, orig as u32, orig_end as u32);
     if let Some(last) = origin.last_mut() {
-        if copied && last.orig_end == orig && orig - last.orig == norm - last.norm {
+        if one_to_one && last.orig_end == orig && orig - last.orig == norm - last.norm {
             last.orig_end = orig_end;
             return;
         }
@@ -212,18 +218,18 @@ impl Iterator for BlankedChars<'_> {
 
 impl Normalized {
     pub fn new(original: &str) -> Self {
-        Normalized::with_wrapping(original, super::structure::is_wrapped(original, &[]))
+        Normalized::blanked(original, &[], super::structure::is_wrapped(original, &[]))
     }
 
-    /// Normalizes, saying whether line breaks may fall inside numbers (hard-wrapped text) or
-    /// not (Markdown, where blocks are known).
-    pub fn with_wrapping(original: &str, wrapped: bool) -> Self {
-        Normalized::blanked(original, &[], wrapped)
-    }
-
-    /// [`Normalized::with_wrapping`] of the original with the byte ranges `blanked` (whole
-    /// lines: the tables, read on their own) read as spaces, byte for byte, all but their line
-    /// breaks. The same as normalizing a copy so blanked, without the copy.
+    /// The normalized original, with the byte ranges `blanked` (whole lines: the tables, read
+    /// on their own) read as spaces, byte for byte, all but their line breaks: the same as
+    /// normalizing a copy so blanked, without the copy. `wrapped` says whether line breaks may
+    /// fall inside numbers (hard-wrapped text) or not (Markdown, where blocks are known).
+    ///
+    /// Only the walk over the characters reads through the blanks. The looks around a
+    /// character (`spaced_around`, `lone_digits_around`, `pinyin_note`, `is_bullet`) read the
+    /// original. They start beside a character that is not blank and never cross a line break,
+    /// and a blanked range holds whole lines, so they see what the blanked copy would show.
     pub fn blanked(original: &str, blanked: &[Range<usize>], wrapped: bool) -> Self {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::new();

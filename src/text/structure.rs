@@ -53,17 +53,23 @@ impl From<Range<usize>> for Span {
     }
 }
 
+impl Span {
+    fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
 impl Sentence {
     /// Its range of the normalized text.
     pub fn range(&self) -> Range<usize> {
-        self.span.start as usize..self.span.end as usize
+        self.span.range()
     }
 }
 
 impl Clause {
     /// Its range of the normalized text.
     pub fn range(&self) -> Range<usize> {
-        self.span.start as usize..self.span.end as usize
+        self.span.range()
     }
 }
 
@@ -157,13 +163,14 @@ fn is_headline(block: &str, prev: Option<&str>, next: Option<&str>) -> bool {
 /// True when the text is hard-wrapped in narrow columns: its median line is short. In text
 /// hard-wrapped from a PDF a line break may fall between two digits of one number
 /// (`铁路货运量4` / `2.2亿吨`); in a table one line a row, never.
+///
 /// The lines that start in a `blanked` range (whole lines, sorted: tables, read on their own)
 /// are left out, as blank lines are.
 pub(crate) fn is_wrapped(original: &str, blanked: &[Range<usize>]) -> bool {
     median_line_chars(original, blanked) <= WRAPPED_LINE_MAX
 }
 
-pub(crate) fn median_line_chars(original: &str, blanked: &[Range<usize>]) -> usize {
+fn median_line_chars(original: &str, blanked: &[Range<usize>]) -> usize {
     let mut lens: Vec<usize> = Vec::new();
     let mut at = 0;
     for line in original.split_inclusive('\n') {
@@ -190,12 +197,12 @@ impl Structure {
         Structure::with_blocks(norm, is_wrapped(original, &[]), None)
     }
 
-    /// The structure of a normalized text, hard-wrapped or not (see [`median_line_chars`]),
-    /// with the block ends a Markdown parser found (normalized offsets) if any: each block
-    /// (paragraph, heading, list item, table row) is a paragraph of its own.
+    /// The structure of a normalized text, hard-wrapped or not (see [`is_wrapped`]; never
+    /// where blocks are given), with the block ends a Markdown parser found (normalized
+    /// offsets) if any: each block (paragraph, heading, list item, table row) is a paragraph
+    /// of its own.
     pub fn with_blocks(norm: &Normalized, wrapped: bool, given: Option<&[usize]>) -> Self {
         let text = norm.text.as_str();
-        let wrapped = given.is_none() && wrapped;
         let cut_at = if wrapped { 2 } else { 1 };
         // A line that opens with a dateline starts a new block even without a blank line.
         let cuts_line =

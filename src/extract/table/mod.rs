@@ -163,6 +163,7 @@ fn stems(t: &Table) -> Vec<String> {
 mod tests {
     //! Tables of our own, in each form read, with the damage real pages carry: spaced-out
     //! labels, trailing empty cells, rules of dashes, Traditional characters, thousands commas.
+    use super::{blank, find, lines_of};
     use crate::extract::group::testing::groups_of;
     use crate::extract::GroupKind;
     use crate::source::Source;
@@ -220,6 +221,24 @@ mod tests {
         // 铁路 600 instead of 500: the current column no longer adds up; the other still does.
         let bad = PIPE.replace("铁路 | 500.0", "铁路 | 600.0");
         assert!(errors(&bad).contains(&"partition-sum".to_string()));
+    }
+
+    #[test]
+    fn the_prose_reader_sees_table_lines_as_a_blanked_copy_would_show_them() {
+        // Tables among prose, in every form read, and the real texts when they are at hand.
+        let mut drafts: Vec<String> = [PIPE, TAB, SPACE]
+            .iter()
+            .map(|t| format!("本报北京5月2日电　全省运输平稳。\n{t}\n上表中，客运量1500.0万人。\n"))
+            .collect();
+        if let Ok(dir) = std::fs::read_dir("../shared/corpus/texts") {
+            drafts.extend(dir.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()));
+        }
+        for draft in &drafts {
+            let tables = find(draft);
+            let seen = crate::text::Text::blanked(draft, &lines_of(&tables), None);
+            let copy = crate::text::Text::new(&blank(draft, &tables));
+            assert_eq!(format!("{seen:?}"), format!("{copy:?}"), "{draft}");
+        }
     }
 
     #[test]
