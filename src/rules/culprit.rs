@@ -138,8 +138,10 @@ fn nearest(p: &Probe, v0: Decimal) -> Option<(Decimal, Option<&'static str>)> {
         v0,
         v0.checked_add((v0.abs() / Decimal::ONE_HUNDRED).max(s))?,
     );
+    // Each round's new point is the next round's old one: its margin is carried over.
+    let mut ma = p.margin(a)?;
     for round in 0..6 {
-        let (ma, mb) = (p.margin(a)?, p.margin(b)?);
+        let mb = p.margin(b)?;
         if mb == ma || mb.is_zero() {
             if round == 0 {
                 return None; // the figure does not move the relation
@@ -150,7 +152,7 @@ fn nearest(p: &Probe, v0: Decimal) -> Option<(Decimal, Option<&'static str>)> {
             mb.checked_mul(b.checked_sub(a)?)?
                 .checked_div(mb.checked_sub(ma)?)?,
         )?;
-        a = b;
+        (a, ma) = (b, mb);
         b = c;
     }
     let root = b.checked_div(s)?.round().checked_mul(s)?;
@@ -158,18 +160,14 @@ fn nearest(p: &Probe, v0: Decimal) -> Option<(Decimal, Option<&'static str>)> {
     // `==` the value the others point to.
     let equality = p.rule.assertion.clauses.get(p.clause).map(|c| c.op) == Some(CmpOp::Eq);
     let aim = if equality { root } else { v0 };
-    let mut best: Option<Decimal> = None;
-    for k in -12i64..=12 {
-        let v = root + s * Decimal::from(k);
-        let flips_sign = v0.is_sign_positive() != v.is_sign_positive() && !v.is_zero();
-        if flips_sign || !p.holds(v) {
-            continue;
-        }
-        if best.is_none_or(|b| (v - aim).abs() < (b - aim).abs()) {
-            best = Some(v);
-        }
-    }
-    let best = best?;
+    // The grid points around the root, nearest the aim first (the lower of two as near): the
+    // first that holds is the answer, and each probe evaluates the whole relation.
+    let mut grid: Vec<Decimal> = (-12i64..=12)
+        .map(|k| root + s * Decimal::from(k))
+        .filter(|v| v0.is_sign_positive() == v.is_sign_positive() || v.is_zero())
+        .collect();
+    grid.sort_by_key(|&v| ((v - aim).abs(), v));
+    let best = grid.into_iter().find(|&v| p.holds(v))?;
     // Beyond the boundary the relation keeps holding for `<=`/`>=`: say "or less"/"or more".
     let direction = if best < v0 {
         -Decimal::ONE
@@ -193,14 +191,14 @@ enum SlipKind {
     Swap,
 }
 
-/// The slips of a printed figure that make the relation hold, nearest to `near` first.
+/// The slip of a printed figure that makes the relation hold nearest to `near` (the first
+/// of those as near, in the order they are written out). The variants are tried nearest
+/// first, so the search stops at the first that holds.
 fn slips(p: &Probe, shown: &str, near: Decimal) -> Option<(Decimal, SlipKind)> {
-    let mut found: Vec<(Decimal, SlipKind)> = Vec::new();
-    let mut try_variant = |s: &str, kind: SlipKind| {
-        if let Ok(v) = Decimal::from_str(s) {
-            if p.holds(v) {
-                found.push((v, kind));
-            }
+    let mut variants: Vec<(Decimal, SlipKind)> = Vec::new();
+    let mut add = |s: &[char], kind: SlipKind| {
+        if let Ok(v) = Decimal::from_str(&s.iter().collect::<String>()) {
+            variants.push((v, kind));
         }
     };
     let chars: Vec<char> = shown.chars().collect();
@@ -214,18 +212,20 @@ fn slips(p: &Probe, shown: &str, near: Decimal) -> Option<(Decimal, SlipKind)> {
             }
             let mut v = chars.clone();
             v[i] = d;
-            try_variant(&v.iter().collect::<String>(), SlipKind::Digit);
+            add(&v, SlipKind::Digit);
         }
         // `482589` typed as `428589`.
         if i + 1 < chars.len() && chars[i + 1].is_ascii_digit() && chars[i] != chars[i + 1] {
             let mut v = chars.clone();
             v.swap(i, i + 1);
             if !(i == 0 && v[0] == '0') {
-                try_variant(&v.iter().collect::<String>(), SlipKind::Swap);
+                add(&v, SlipKind::Swap);
             }
         }
     }
-    found.into_iter().min_by_key(|(v, _)| (*v - near).abs())
+    // A stable sort: of two as near, the one written out first.
+    variants.sort_by_key(|(v, _)| (*v - near).abs());
+    variants.into_iter().find(|&(v, _)| p.holds(v))
 }
 
 fn fix_for(p: &Probe, t: &Term) -> Option<Fix> {
