@@ -17,9 +17,10 @@ use crate::concepts::{partitions, Growth, Partition};
 use crate::extract::fact::Fact;
 use crate::interval::Interval;
 use crate::lexicon::{self, List};
-use crate::text::words;
+use crate::text::words::{self, WordSet};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// Which name of the partition a label carries, the longest one: `None` for the whole,
 /// `Some(i)` for part `i`, with the words before the name (its subject) and, for a partition
@@ -67,11 +68,59 @@ pub(super) fn matched<'a>(
         .map(|(role, len, i)| (role, core(&label[..i]), &label[i + len..]))
 }
 
+/// Every name of every partition in one word set, and the partition each name is of.
+struct NameIndex {
+    names: WordSet,
+    partition: Vec<usize>,
+}
+
+/// Built once, from the partitions in force (a newsroom's are installed before the first draft
+/// is read).
+fn name_index() -> &'static NameIndex {
+    static INDEX: OnceLock<NameIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let (partition, names): (Vec<usize>, Vec<&str>) = partitions()
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| {
+                let names = p.whole.iter().chain(p.parts.iter().flat_map(|q| &q.names));
+                names.map(move |n| (i, n.as_str()))
+            })
+            .unzip();
+        NameIndex {
+            names: WordSet::new(&names),
+            partition,
+        }
+    })
+}
+
+/// For each partition, the figures whose label holds one of its names, in text order: the
+/// only ones [`matched`] can match (it wants a name the label ends with or contains). One pass
+/// of all the names over each label, where matching partition by partition takes a pass per
+/// name.
+fn candidates(facts: &[Fact]) -> Vec<Vec<usize>> {
+    let index = name_index();
+    let mut out = vec![Vec::new(); partitions().len()];
+    for (i, f) in facts.iter().enumerate() {
+        if f.target || f.on_a_day || f.in_list {
+            continue;
+        }
+        for (name, _, _) in index.names.occurrences(&f.label) {
+            let of: &mut Vec<usize> = &mut out[index.partition[name]];
+            if of.last() != Some(&i) {
+                of.push(i);
+            }
+        }
+    }
+    out
+}
+
 pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
     let mut out = Vec::new();
     let known = known_names();
+    let candidates = candidates(facts);
     // Indices by component never add up: `mean` groups them.
-    for p in partitions().iter().filter(|p| !p.mean) {
+    for (p, candidates) in partitions().iter().zip(&candidates).filter(|(p, _)| !p.mean) {
         // A balance (weight −1 on a part) is checked only stated whole: the parts of a net
         // figure bound nothing one by one.
         let net = p.parts.iter().any(|q| q.weight != 1);
@@ -83,9 +132,9 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
         // wherever it stands.
         let mut last_whole: Option<(usize, &str, usize)> = None;
         let mut last_part: Option<(usize, &str)> = None;
-        for (i, f) in facts.iter().enumerate() {
-            let adds_up = f.is_additive() || (p.averaged && f.is_level());
-            if !adds_up || f.target || f.on_a_day || f.in_list {
+        for &i in candidates {
+            let f = &facts[i];
+            if !(f.is_additive() || (p.averaged && f.is_level())) {
                 continue;
             }
             let Some((role, mut subject, measure)) = matched(p, &known, &f.label) else {
