@@ -119,6 +119,11 @@ pub fn tokens(original: &str, range: Range<usize>) -> Vec<Cell> {
 /// A space-aligned row: a label of words, then two numbers or more and nothing else. The label
 /// stops at the first word in Latin letters (a bilingual yearbook's English name).
 fn space_row(original: &str, range: Range<usize>) -> Option<Vec<Cell>> {
+    // Most lines are prose: their last two words say so before the line is cut into cells.
+    let mut last = original[range.clone()].split_whitespace().rev();
+    if !(last.next().is_some_and(is_number) && last.next().is_some_and(is_number)) {
+        return None;
+    }
     let toks = tokens(original, range);
     let first_number = toks
         .iter()
