@@ -198,9 +198,15 @@ impl Source {
 
     /// Decodes a file's bytes. A BOM is dropped; invalid UTF-8 is an error at its byte offset.
     pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> Result<Self, SourceError> {
+        Source::from_vec(name, bytes.to_vec())
+    }
+
+    /// [`Source::from_bytes`] on bytes it may keep: UTF-8 text becomes the source's text where
+    /// it lies, without a copy of the draft.
+    pub fn from_vec(name: impl Into<String>, mut bytes: Vec<u8>) -> Result<Self, SourceError> {
         let name = name.into();
         check_size(&name, bytes.len() as u64)?;
-        if let Some((order, bom)) = Utf16::detect(bytes) {
+        if let Some((order, bom)) = Utf16::detect(&bytes) {
             let text =
                 decode_utf16(&bytes[bom..], order).map_err(|at| SourceError::InvalidUtf16 {
                     name: name.clone(),
@@ -212,14 +218,16 @@ impl Source {
             return Ok(source);
         }
         const BOM: &[u8] = b"\xEF\xBB\xBF";
-        let (body, offset) = match bytes.strip_prefix(BOM) {
-            Some(rest) => (rest, BOM.len()),
-            None => (bytes, 0),
+        let offset = if bytes.starts_with(BOM) {
+            bytes.drain(..BOM.len());
+            BOM.len()
+        } else {
+            0
         };
-        match std::str::from_utf8(body) {
+        match String::from_utf8(bytes) {
             Ok(text) => Ok(Source {
                 name,
-                text: text.to_string(),
+                text,
                 offset,
                 prose: None,
                 blocks: None,
@@ -227,7 +235,8 @@ impl Source {
                 docx: false,
             }),
             Err(e) => {
-                let good = e.valid_up_to();
+                let good = e.utf8_error().valid_up_to();
+                let body = e.as_bytes();
                 // Show the readable part so the label lands on the last good line.
                 let readable = String::from_utf8_lossy(&body[..good]).into_owned();
                 Err(SourceError::InvalidUtf8 {

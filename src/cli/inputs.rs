@@ -176,7 +176,7 @@ fn read_one(path: &Path, stdin_name: Option<&str>) -> Result<Option<Source>, ()>
         );
         return Ok(None);
     }
-    match Source::from_bytes(name, &bytes) {
+    match Source::from_vec(name, bytes) {
         Ok(s) => {
             if let Some(encoding) = s.decoded_from {
                 eprintln!(
