@@ -31,8 +31,22 @@ fn digit(c: char) -> Option<u32> {
 /// Thousands separators (`,` `，`) between groups of three digits count as part of the number.
 pub fn overlong_numbers(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut from = 0;
+    // A digit starts with an ASCII digit or 0xEF (the full-width block's first byte): the bytes
+    // between are passed over without decoding them.
+    while let Some(skip) = text.as_bytes()[from..]
+        .iter()
+        .position(|&b| b.is_ascii_digit() || b == 0xEF)
+    {
+        let at = from + skip;
+        let mut chars = text[at..]
+            .char_indices()
+            .map(move |(i, c)| (at + i, c))
+            .peekable();
+        let Some((start, c)) = chars.next() else {
+            break;
+        };
+        from = start + c.len_utf8();
         if digit(c).is_none() {
             continue;
         }
@@ -65,6 +79,7 @@ pub fn overlong_numbers(text: &str) -> Vec<Range<usize>> {
             end = i + c.len_utf8();
             chars.next();
         }
+        from = end;
         if integer > max_integer_digits() || decimals > max_decimals() {
             out.push(start..end);
         }
