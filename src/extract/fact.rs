@@ -173,14 +173,13 @@ const BASE_REACH: usize = 3;
 /// The stretches of text after `其中` (and `…中有`), to the end of their full sentence.
 fn subset_scopes(text: &Text, within: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
     let t = &text.as_str()[within.clone()];
-    let mut out: Vec<std::ops::Range<usize>> = lexicon::get()
-        .words(List::SubsetMarkers)
-        .iter()
-        .flat_map(|m| t.match_indices(m).map(|(i, _)| within.start + i))
+    lexicon::get()
+        .set(List::SubsetMarkers)
+        .starts(t)
+        .into_iter()
+        .map(|i| within.start + i)
         .map(|at| at..text.full_sentence(at).end)
-        .collect();
-    out.sort_by_key(|r| r.start);
-    out
+        .collect()
 }
 
 fn is_comparison_date(pre: &str) -> bool {

@@ -95,6 +95,23 @@ impl WordSet {
         self.occurrences(s).next().map(|(_, _, end)| end)
     }
 
+    /// Where the words occur, as `match_indices` finds them word by word (one word's
+    /// occurrences do not overlap; two words may start at one place), in order: one pass for
+    /// all the words, where word by word takes a pass per word.
+    pub fn starts(&self, s: &str) -> Vec<usize> {
+        let mut free_from = vec![0; self.finder.patterns_len()];
+        let mut out = Vec::new();
+        // By their end, and so, for one word, by their start too.
+        for (word, start, end) in self.occurrences(s) {
+            if start >= free_from[word] {
+                out.push(start);
+                free_from[word] = end;
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
     /// Whether any word occurs in `s`.
     pub fn any_in(&self, s: &str) -> bool {
         self.finder.is_match(s)
@@ -114,6 +131,20 @@ impl WordSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn starts_are_those_of_match_indices_word_by_word() {
+        let words = ["其中", "中有", "aa", "a", "中，有"];
+        let set = WordSet::new(&words);
+        for s in ["", "其中有", "aaaa", "baaab", "41个行业中有28个，其中，中，有aa"] {
+            let mut expected: Vec<usize> = words
+                .iter()
+                .flat_map(|w| s.match_indices(w).map(|(i, _)| i))
+                .collect();
+            expected.sort_unstable();
+            assert_eq!(set.starts(s), expected, "{s:?}");
+        }
+    }
 
     #[test]
     fn agrees_with_str_on_words_and_edges() {

@@ -19,17 +19,10 @@ const NAMED_WHOLE_REACH: usize = 400;
 
 pub fn mark(text: &Text, within: &std::ops::Range<usize>, facts: &mut [Fact]) {
     let text_str = text.as_str();
-    let mut at_all: Vec<usize> = lexicon::get()
-        .words(List::SubsetMarkers)
-        .iter()
-        .flat_map(|m| {
-            text_str[within.clone()]
-                .match_indices(m)
-                .map(|(i, _)| within.start + i)
-        })
-        .collect();
-    at_all.sort_unstable();
-    for at in at_all {
+    let at_all = lexicon::get()
+        .set(List::SubsetMarkers)
+        .starts(&text_str[within.clone()]);
+    for at in at_all.into_iter().map(|i| within.start + i) {
         let scope_end = full_sentence_end(text, at);
         let para = text.structure.paragraph_at(at);
         // Facts are in text order: the ones before the marker end at or before it.
@@ -160,16 +153,13 @@ pub fn mark(text: &Text, within: &std::ops::Range<usize>, facts: &mut [Fact]) {
 fn mark_noun_scopes(text: &Text, within: &std::ops::Range<usize>, facts: &mut [Fact]) {
     let t = text.as_str();
     let st = &text.structure;
-    let mut at_all: Vec<usize> = ["中，", "中,"]
-        .iter()
-        .flat_map(|m| {
-            t[within.clone()]
-                .match_indices(m)
-                .map(|(i, _)| within.start + i)
-        })
+    // `中，` or `中,`: in text order.
+    let at_all: Vec<usize> = t[within.clone()]
+        .match_indices('中')
+        .map(|(i, _)| within.start + i)
+        .filter(|&i| t[i + '中'.len_utf8()..within.end].starts_with(['，', ',']))
         .filter(|&i| !t[..i].ends_with('其') && !t[..i].ends_with('之'))
         .collect();
-    at_all.sort_unstable();
     for at in at_all {
         let clause_start = st
             .clauses
