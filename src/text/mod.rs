@@ -91,7 +91,7 @@ impl Text {
     /// The full sentence (ended by `。！？`, not `；`) holding the normalized offset `at`, within
     /// its paragraph.
     pub fn full_sentence(&self, at: usize) -> std::ops::Range<usize> {
-        self.structure.full_sentence(self.as_str(), at)
+        self.structure.full_sentence(at)
     }
 
     /// The original byte range of a normalized range.

@@ -79,12 +79,54 @@ pub struct Structure {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub clauses: Vec<Clause>,
-    /// Offsets of every full-sentence end (`。！？`, not `；`), in order: full sentences are
-    /// looked up here by binary search instead of searched for in the text.
-    pub full_stops: Vec<usize>,
+    /// Every full sentence (ended by `。！？`, not `；`) of every paragraph, in order: the full
+    /// sentence holding an offset is one binary search here.
+    full_sentences: Vec<FullSentence>,
     /// Every round bracket (`(（` and `)）`), in order, with the count of opening minus closing
     /// brackets up to and including it: the balance of any range is two binary searches.
     brackets: Vec<(usize, i32)>,
+}
+
+/// A full sentence and the offsets it answers for: those after the previous one's `last` up to
+/// its own. That is up to its full stop (the stop itself asks for the sentence it ends), and for
+/// a paragraph's last, up to the paragraph's last byte: an offset between two paragraphs (or at
+/// one's end) asks for the next paragraph's first full sentence.
+#[derive(Clone, Copy, Debug)]
+struct FullSentence {
+    last: u32,
+    start: u32,
+    end: u32,
+}
+
+/// The full sentences of `paragraphs` (the whole text where there are none): from the start
+/// of the paragraph or just after a full stop, to the next full stop or the paragraph's end.
+fn full_sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<FullSentence> {
+    let stops: Vec<usize> = text.match_indices(FULL_STOPS).map(|(i, _)| i).collect();
+    let whole = [0..text.len()];
+    let ranges: Vec<&Range<usize>> = if paragraphs.is_empty() {
+        whole.iter().collect()
+    } else {
+        paragraphs.iter().map(|p| &p.range).collect()
+    };
+    let mut out = Vec::with_capacity(stops.len() + ranges.len());
+    for para in ranges {
+        let mut start = para.start;
+        let first = stops.partition_point(|&s| s < para.start);
+        for &stop in stops[first..].iter().take_while(|&&s| s < para.end) {
+            out.push(FullSentence {
+                last: stop as u32,
+                start: start as u32,
+                end: stop as u32,
+            });
+            start = stop + text[stop..].chars().next().map_or(1, char::len_utf8);
+        }
+        out.push(FullSentence {
+            last: para.end.saturating_sub(1).max(para.start) as u32,
+            start: start as u32,
+            end: para.end as u32,
+        });
+    }
+    out
 }
 
 /// Lines longer than this (median, in characters) mean the text is not hard-wrapped.
@@ -329,7 +371,7 @@ impl Structure {
                 clauses.push(Clause { span: range.into() });
             }
         }
-        let full_stops = text.match_indices(FULL_STOPS).map(|(i, _)| i).collect();
+        let full_sentences = full_sentences(text, &paragraphs);
         let mut depth = 0;
         let brackets = text
             .match_indices(['(', '（', ')', '）'])
@@ -343,7 +385,7 @@ impl Structure {
             paragraphs,
             sentences,
             clauses,
-            full_stops,
+            full_sentences,
             brackets,
         }
     }
@@ -359,23 +401,13 @@ impl Structure {
 
     /// The full sentence (ended by `。！？`, not `；`) holding the normalized offset `at`,
     /// within its paragraph: from just after the last full stop before `at` to the first at or
-    /// after it. Two binary searches, so the cost does not grow with the sentence.
-    pub fn full_sentence(&self, text: &str, at: usize) -> Range<usize> {
-        let para = self
-            .paragraphs
-            .get(self.paragraph_at(at))
-            .map_or(0..text.len(), |p| p.range.clone());
-        let at = at.clamp(para.start, para.end);
-        let i = self.full_stops.partition_point(|&s| s < at);
-        let start = match i.checked_sub(1).map(|j| self.full_stops[j]) {
-            Some(s) if s >= para.start => s + text[s..].chars().next().map_or(1, char::len_utf8),
-            _ => para.start,
-        };
-        let end = match self.full_stops.get(i) {
-            Some(&e) if e < para.end => e,
-            _ => para.end,
-        };
-        start..end
+    /// after it. One binary search, so the cost does not grow with the sentence.
+    pub fn full_sentence(&self, at: usize) -> Range<usize> {
+        let i = self.full_sentences.partition_point(|f| (f.last as usize) < at);
+        self.full_sentences
+            .get(i)
+            .or(self.full_sentences.last())
+            .map_or(0..0, |f| f.start as usize..f.end as usize)
     }
 
     /// The index of the clause holding the normalized offset `at`.
@@ -469,6 +501,58 @@ mod tests {
         let n = Normalized::new(s);
         let st = Structure::new(s, &n);
         (n, st)
+    }
+
+    /// The full sentence as found by searching the paragraph and the full stops themselves.
+    fn full_sentence_by_search(st: &Structure, text: &str, at: usize) -> Range<usize> {
+        let para = st
+            .paragraphs
+            .get(st.paragraph_at(at))
+            .map_or(0..text.len(), |p| p.range.clone());
+        let at = at.clamp(para.start, para.end);
+        let stops: Vec<usize> = text.match_indices(FULL_STOPS).map(|(i, _)| i).collect();
+        let i = stops.partition_point(|&s| s < at);
+        let start = match i.checked_sub(1).map(|j| stops[j]) {
+            Some(s) if s >= para.start => s + text[s..].chars().next().map_or(1, char::len_utf8),
+            _ => para.start,
+        };
+        let end = match stops.get(i) {
+            Some(&e) if e < para.end => e,
+            _ => para.end,
+        };
+        start..end
+    }
+
+    #[test]
+    fn the_full_sentence_of_any_offset_is_the_one_a_search_finds() {
+        let mut texts: Vec<String> = [
+            "",
+            "。",
+            "甲。乙！\n\n丙？",
+            "标题\n\n本报北京1月19日电 甲增长5%。乙下降3%；丙持平。\n\n。丁",
+            "  \n\n  ",
+        ]
+        .map(String::from)
+        .to_vec();
+        let dirs = ["fixtures", "../shared/corpus/texts", "../shared/seeds"];
+        for dir in dirs.map(|d| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(d)) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                texts.extend(std::fs::read_to_string(entry.path()).ok());
+            }
+        }
+        assert!(texts.len() > 10, "the fixtures are read");
+        for original in &texts {
+            let (n, st) = structure(original);
+            let text = n.text.as_str();
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(
+                    st.full_sentence(at),
+                    full_sentence_by_search(&st, text, at),
+                    "at {at} of {:?}",
+                    &text[..text.len().min(40)]
+                );
+            }
+        }
     }
 
     #[test]
