@@ -150,15 +150,21 @@ pub fn is_rate_change(pre: &str) -> bool {
 pub fn is_change(pre: &str) -> Option<bool> {
     let pre = trim_fillers(pre);
     // A one-character verb (`少4.5万亿元`) is a change only after a comparison (`同比少`,
-    // `比上年同期少`): alone, `多` and `少` are too common.
-    let compared = lexicon::get().set(List::Comparatives).any_in(pre)
-        || pre.contains('比')
-        || pre.contains('较');
+    // `比上年同期少`): alone, `多` and `少` are too common. Whether one is there is asked only
+    // where such a verb ends `pre`.
+    let mut compared = None;
+    let mut is_compared = || {
+        *compared.get_or_insert_with(|| {
+            lexicon::get().set(List::Comparatives).any_in(pre)
+                || pre.contains('比')
+                || pre.contains('较')
+        })
+    };
     lexicon::get()
         .signed(List::ChangeCues)
         .iter()
-        .filter(|(w, _)| w.chars().count() >= 2 || compared)
         .filter(|(w, _)| words::ends_with(pre, w))
+        .filter(|(w, _)| w.chars().nth(1).is_some() || is_compared())
         .max_by_key(|(w, _)| w.len())
         .map(|&(_, sign)| sign)
 }
