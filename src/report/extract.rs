@@ -5,6 +5,7 @@ use super::position::LineIndex;
 use crate::extract::{Extraction, Fact, Group};
 use crate::source::Source;
 use rust_decimal::Decimal;
+use serde::Serialize;
 use serde_json::{json, Value};
 use std::fmt::Write;
 use std::io;
@@ -30,40 +31,68 @@ pub fn printed_value(f: &crate::extract::Figure) -> Decimal {
     v
 }
 
+/// One figure as the extract contract defines it. Its fields are in the order of their names,
+/// the order `serde_json::Value` keeps an object's keys in: written straight from the figure,
+/// it prints byte for byte as [`figure_json`]'s value does, without building that value.
+#[derive(Serialize)]
+struct FigureJson<'a> {
+    attributive: bool,
+    base: Option<&'a str>,
+    /// A table cell says where it sits: `row 铁路 · column 上年同期`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<&'a str>,
+    column: usize,
+    delta: bool,
+    end: usize,
+    hi: Option<String>,
+    kind: &'static str,
+    label: &'a str,
+    line: usize,
+    lo: Option<String>,
+    period: Option<&'a str>,
+    qualifier: &'a Option<crate::extract::Qualifier>,
+    start: usize,
+    tags: &'a [&'static str],
+    text: &'a str,
+    unit: &'static str,
+    value: String,
+}
+
+impl<'a> FigureJson<'a> {
+    fn new(source: &'a Source, lines: &LineIndex, fact: &'a Fact) -> Self {
+        let f = &fact.figure;
+        let (line, column) = lines.line_col(f.span.start);
+        let decimal = |d: Option<Decimal>| d.map(|d| d.normalize().to_string());
+        FigureJson {
+            attributive: f.attributive,
+            base: fact.base.as_deref(),
+            cell: fact.cell.as_deref(),
+            column,
+            delta: f.delta,
+            end: f.span.end + source.offset,
+            hi: decimal(f.interval.hi),
+            kind: f.kind.name(),
+            label: &fact.label,
+            line,
+            lo: decimal(f.interval.lo),
+            period: fact.period.as_deref(),
+            qualifier: &f.qualifier,
+            start: f.span.start + source.offset,
+            tags: &f.tags,
+            text: &source.text[f.span.clone()],
+            unit: f.unit,
+            value: match (&f.date, f.kind) {
+                (Some(d), crate::extract::Kind::Date) => d.clone(),
+                _ => printed_value(f).to_string(),
+            },
+        }
+    }
+}
+
 /// The JSON value of one figure, as the extract contract defines it.
 pub fn figure_json(source: &Source, lines: &LineIndex, fact: &Fact) -> Value {
-    let f = &fact.figure;
-    let start = f.span.start + source.offset;
-    let end = f.span.end + source.offset;
-    let (line, column) = lines.line_col(f.span.start);
-    let value = match (&f.date, f.kind) {
-        (Some(d), crate::extract::Kind::Date) => Value::String(d.clone()),
-        _ => Value::String(printed_value(f).to_string()),
-    };
-    let mut v = json!({
-        "start": start,
-        "end": end,
-        "line": line,
-        "column": column,
-        "text": &source.text[f.span.clone()],
-        "kind": f.kind.name(),
-        "value": value,
-        "lo": decimal(f.interval.lo),
-        "hi": decimal(f.interval.hi),
-        "unit": f.unit,
-        "label": fact.label,
-        "base": fact.base,
-        "period": fact.period,
-        "qualifier": f.qualifier,
-        "attributive": f.attributive,
-        "delta": f.delta,
-        "tags": f.tags,
-    });
-    // A table cell says where it sits: `row 铁路 · column 上年同期`.
-    if let Some(c) = &fact.cell {
-        v["cell"] = json!(c);
-    }
-    v
+    // A struct of strings, numbers and booleans always converts.
+    serde_json::to_value(FigureJson::new(source, lines, fact)).unwrap_or(Value::Null)
 }
 
 /// `{"path": …, "figures": [...]}` for one file, and `"groups": [...]` when asked for.
@@ -85,30 +114,42 @@ pub fn file_json(source: &Source, ex: &Extraction, groups: bool) -> Value {
 
 /// Writes `value` as `serde_json::to_string_pretty` would print it `depth` levels deep in a
 /// document (two spaces a level), after a newline and that indentation: one element of an
-/// array streamed element by element. JSON strings hold no raw newline, so every line break
-/// of the pretty value is a line of the layout.
-fn write_nested(w: &mut impl io::Write, value: &Value, depth: usize) -> io::Result<()> {
+/// array streamed element by element.
+fn write_nested(w: &mut impl io::Write, value: &impl Serialize, depth: usize) -> io::Result<()> {
     let indent = "  ".repeat(depth);
-    let pretty = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
-    for line in pretty.split('\n') {
-        write!(w, "\n{indent}{line}")?;
-    }
-    Ok(())
+    write!(w, "\n{indent}")?;
+    let mut indented = Indented {
+        inner: w,
+        indent: indent.as_bytes(),
+    };
+    serde_json::to_writer_pretty(&mut indented, value).map_err(io::Error::other)
 }
 
-/// Writes the array `key` of a file object, element by element, at the file's depth.
-fn write_array(
-    w: &mut impl io::Write,
-    key: &str,
-    items: impl Iterator<Item = Value>,
-) -> io::Result<()> {
-    open_array(w, key)?;
-    let mut any = false;
-    for v in items {
-        write_element(w, !any, &v)?;
-        any = true;
+/// A writer that indents every line after the first. JSON strings hold no raw newline, so
+/// every line break of a pretty value is a line of the layout.
+struct Indented<'a, W> {
+    inner: &'a mut W,
+    indent: &'a [u8],
+}
+
+impl<W: io::Write> io::Write for Indented<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
     }
-    close_array(w, any)
+
+    fn write_all(&mut self, mut buf: &[u8]) -> io::Result<()> {
+        while let Some(i) = buf.iter().position(|&b| b == b'\n') {
+            self.inner.write_all(&buf[..=i])?;
+            self.inner.write_all(self.indent)?;
+            buf = &buf[i + 1..];
+        }
+        self.inner.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 fn open_array(w: &mut impl io::Write, key: &str) -> io::Result<()> {
@@ -116,7 +157,7 @@ fn open_array(w: &mut impl io::Write, key: &str) -> io::Result<()> {
 }
 
 /// One element of a file object's array: after a comma unless it is the first.
-fn write_element(w: &mut impl io::Write, first: bool, value: &Value) -> io::Result<()> {
+fn write_element(w: &mut impl io::Write, first: bool, value: &impl Serialize) -> io::Result<()> {
     if !first {
         w.write_all(b",")?;
     }
@@ -148,19 +189,23 @@ pub fn write_file_json(
     // names its figures by their index in the whole draft's `figures`.
     let mut kept: Vec<u8> = Vec::new();
     let mut offset = 0;
-    let lines = &lines;
-    let figures = articles.flatten().flat_map(|ex| {
+    open_array(w, "figures")?;
+    let mut any = false;
+    for ex in articles.flatten() {
         if groups {
             for g in &ex.groups {
-                let (group, first) = (group_json(source, lines, &ex, g, offset), kept.is_empty());
+                let (group, first) = (group_json(source, &lines, &ex, g, offset), kept.is_empty());
                 // Writing to a Vec cannot fail.
                 let _ = write_element(&mut kept, first, &group);
             }
         }
         offset += ex.facts.len();
-        (0..ex.facts.len()).map(move |i| figure_json(source, lines, &ex.facts[i]))
-    });
-    write_array(w, "figures", figures)?;
+        for fact in &ex.facts {
+            write_element(w, !any, &FigureJson::new(source, &lines, fact))?;
+            any = true;
+        }
+    }
+    close_array(w, any)?;
     if groups {
         w.write_all(b",\n")?;
         open_array(w, "groups")?;
