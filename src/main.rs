@@ -38,7 +38,15 @@ fn extract(
             // One article at a time, its figures written before the next is read; an article
             // hedui fails on is left out and the draft reported, the rest still written.
             let mut broke = false;
-            let mut articles = std::panic::catch_unwind(|| hedui::extract::articles(s)).ok();
+            let mut articles = std::panic::catch_unwind(|| {
+                let all = hedui::extract::articles(s);
+                if groups {
+                    all
+                } else {
+                    all.without_groups()
+                }
+            })
+            .ok();
             broke |= articles.is_none();
             let each = std::iter::from_fn(|| {
                 let next = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

@@ -1,8 +1,8 @@
 //! A draft is read one article at a time (`hedui::extract::articles`), so that an archive of
 //! any length is checked in the memory of its text and one article. These tests pin what that
 //! must not change: the streamed `extract --format json` is the whole draft's JSON byte for
-//! byte, `check` finds what checking the whole extraction finds, and no relation reaches from
-//! one article into another.
+//! byte (and reads each figure alike when no groups are made), `check` finds what checking the
+//! whole extraction finds, and no relation reaches from one article into another.
 
 use hedui::report::extract::{file_json, write_file_json};
 use hedui::{RuleSet, Source};
@@ -53,6 +53,27 @@ fn streamed_json_is_the_whole_extraction_s_json() {
             "{}: the streamed JSON is not the whole extraction's",
             source.name
         );
+    }
+}
+
+#[test]
+fn figures_read_without_groups_are_the_figures_read_with_them() {
+    for source in drafts() {
+        let (mut with, mut without) = (Vec::new(), Vec::new());
+        let all = hedui::extract::articles(&source).map(Some);
+        write_file_json(&mut with, &source, all, false).expect("a Vec takes any bytes");
+        let alone = hedui::extract::articles(&source).without_groups();
+        write_file_json(&mut without, &source, alone.map(Some), false).expect("a Vec");
+        assert!(
+            with == without,
+            "{}: a figure reads otherwise when no groups are made",
+            source.name
+        );
+        let groups: usize = hedui::extract::articles(&source)
+            .without_groups()
+            .map(|ex| ex.groups.len())
+            .sum();
+        assert_eq!(groups, 0, "{}: groups were made", source.name);
     }
 }
 

@@ -88,6 +88,7 @@ pub fn articles(source: &Source) -> Articles {
         tables: by_article.into_iter(),
         next: 0,
         scanned_to: 0,
+        groups: true,
     }
 }
 
@@ -98,6 +99,20 @@ pub struct Articles {
     next: usize,
     /// Where the scan for figures stopped: the next article's scan goes on from there.
     scanned_to: usize,
+    /// Whether the groups are made, or the figures alone are read.
+    groups: bool,
+}
+
+impl Articles {
+    /// The figures alone, without the groups the rules bind to: what `extract` lists when no
+    /// groups are asked for. The groupers only mark how figures relate (`其中` parts, `分别`
+    /// lists), none of what a figure is, so each figure reads the same.
+    pub fn without_groups(self) -> Articles {
+        Articles {
+            groups: false,
+            ..self
+        }
+    }
 }
 
 impl Iterator for Articles {
@@ -116,8 +131,14 @@ impl Iterator for Articles {
         let (figures, scanned_to) = scan::scan_from(text, self.scanned_to.max(from), end);
         self.scanned_to = scanned_to;
         let mut facts = fact::facts(text, from..end, figures);
-        let mut groups = group::groups(text, from..end, &mut facts);
-        groups.extend(table::facts_and_groups(text, &tables, &mut facts));
+        let mut groups = Vec::new();
+        if self.groups {
+            groups = group::groups(text, from..end, &mut facts);
+        }
+        let table_groups = table::facts_and_groups(text, &tables, &mut facts);
+        if self.groups {
+            groups.extend(table_groups);
+        }
         Some(Extraction {
             text: Arc::clone(text),
             facts,

@@ -403,7 +403,9 @@ impl Structure {
     /// within its paragraph: from just after the last full stop before `at` to the first at or
     /// after it. One binary search, so the cost does not grow with the sentence.
     pub fn full_sentence(&self, at: usize) -> Range<usize> {
-        let i = self.full_sentences.partition_point(|f| (f.last as usize) < at);
+        let i = self
+            .full_sentences
+            .partition_point(|f| (f.last as usize) < at);
         self.full_sentences
             .get(i)
             .or(self.full_sentences.last())

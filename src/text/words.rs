@@ -136,7 +136,13 @@ mod tests {
     fn starts_are_those_of_match_indices_word_by_word() {
         let words = ["其中", "中有", "aa", "a", "中，有"];
         let set = WordSet::new(&words);
-        for s in ["", "其中有", "aaaa", "baaab", "41个行业中有28个，其中，中，有aa"] {
+        for s in [
+            "",
+            "其中有",
+            "aaaa",
+            "baaab",
+            "41个行业中有28个，其中，中，有aa",
+        ] {
             let mut expected: Vec<usize> = words
                 .iter()
                 .flat_map(|w| s.match_indices(w).map(|(i, _)| i))

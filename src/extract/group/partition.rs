@@ -120,7 +120,11 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
     let known = known_names();
     let candidates = candidates(facts);
     // Indices by component never add up: `mean` groups them.
-    for (p, candidates) in partitions().iter().zip(&candidates).filter(|(p, _)| !p.mean) {
+    for (p, candidates) in partitions()
+        .iter()
+        .zip(&candidates)
+        .filter(|(p, _)| !p.mean)
+    {
         // A balance (weight −1 on a part) is checked only stated whole: the parts of a net
         // figure bound nothing one by one.
         let net = p.parts.iter().any(|q| q.weight != 1);
