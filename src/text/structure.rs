@@ -102,11 +102,10 @@ struct FullSentence {
 /// of the paragraph or just after a full stop, to the next full stop or the paragraph's end.
 fn full_sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<FullSentence> {
     let stops: Vec<usize> = text.match_indices(FULL_STOPS).map(|(i, _)| i).collect();
-    let whole = [0..text.len()];
-    let ranges: Vec<&Range<usize>> = if paragraphs.is_empty() {
-        whole.iter().collect()
+    let ranges: Vec<Range<usize>> = if paragraphs.is_empty() {
+        std::iter::once(0..text.len()).collect()
     } else {
-        paragraphs.iter().map(|p| &p.range).collect()
+        paragraphs.iter().map(|p| p.range.clone()).collect()
     };
     let mut out = Vec::with_capacity(stops.len() + ranges.len());
     for para in ranges {
