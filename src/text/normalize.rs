@@ -183,17 +183,17 @@ fn is_layout_space(c: char) -> bool {
 }
 
 /// The characters of a text, with byte offsets, where the byte ranges `blanked` (sorted, on
-/// character boundaries) read as one space a byte, but for their line breaks.
+/// character boundaries) read as one space a byte, but for their line breaks. One character
+/// may be looked at before it is taken (`peek`), and a run of characters passed over.
 struct BlankedChars<'a> {
     text: &'a str,
     at: usize,
     blanked: &'a [Range<usize>],
+    peeked: Option<Option<(usize, char)>>,
 }
 
-impl Iterator for BlankedChars<'_> {
-    type Item = (usize, char);
-
-    fn next(&mut self) -> Option<(usize, char)> {
+impl BlankedChars<'_> {
+    fn read(&mut self) -> Option<(usize, char)> {
         let i = self.at;
         while self.blanked.first().is_some_and(|r| r.end <= i) {
             self.blanked = &self.blanked[1..];
@@ -214,6 +214,48 @@ impl Iterator for BlankedChars<'_> {
         self.at += c.len_utf8();
         Some((i, c))
     }
+
+    fn peek(&mut self) -> Option<&(usize, char)> {
+        if self.peeked.is_none() {
+            self.peeked = Some(self.read());
+        }
+        self.peeked.as_ref().and_then(Option::as_ref)
+    }
+
+    /// Passes over the plain characters ([`is_plain`]) after the one just taken at `from`, up
+    /// to the next blanked range, and says where they end.
+    fn plain_run(&mut self, from: usize) -> usize {
+        debug_assert!(
+            self.peeked.is_none(),
+            "the character after `from` is not yet read"
+        );
+        let bound = self.blanked.first().map_or(self.text.len(), |r| r.start);
+        let rest = &self.text[self.at..bound.max(self.at)];
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| !is_plain(c))
+            .map_or(rest.len(), |(j, _)| j);
+        self.at += end;
+        debug_assert!(from < self.at);
+        self.at
+    }
+}
+
+impl Iterator for BlankedChars<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        match self.peeked.take() {
+            Some(peeked) => peeked,
+            None => self.read(),
+        }
+    }
+}
+
+/// A character the normalized text holds as it is, with nothing to look at around it: no
+/// layout space, no fold, and not the bracket of a pinyin note or the dash of a bullet.
+fn is_plain(c: char) -> bool {
+    !is_layout_space(c) && !matches!(c, '(' | '（' | '-') && fold_char(c) == c
 }
 
 impl Normalized {
@@ -238,9 +280,16 @@ impl Normalized {
             text: original,
             at: 0,
             blanked,
-        }
-        .peekable();
+            peeked: None,
+        };
         while let Some((i, c)) = chars.next() {
+            if is_plain(c) {
+                // Most of a draft: copied as a run, which maps one to one.
+                let end = chars.plain_run(i);
+                push_origin(&mut origin, text.len(), i, end, true);
+                text.push_str(&original[i..end]);
+                continue;
+            }
             if is_layout_space(c) {
                 let start = i;
                 let mut end = i + c.len_utf8();
@@ -295,7 +344,11 @@ impl Normalized {
                 }
                 continue;
             }
-            if let Some(len) = pinyin_note(original, i, text.chars().next_back()) {
+            let opens_note = matches!(c, '(' | '（');
+            if let Some(len) = opens_note
+                .then(|| pinyin_note(original, i, text.chars().next_back()))
+                .flatten()
+            {
                 // Skip the note as layout damage: `個(gè)百分點` reads `個百分點`.
                 while chars.peek().is_some_and(|&(j, _)| j < i + len) {
                     chars.next();
