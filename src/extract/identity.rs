@@ -61,7 +61,7 @@ fn comparing_at(s: &str) -> Vec<(usize, usize)> {
             let in_noun = lexicon::get().words(List::NotComparing).iter().any(|n| {
                 // The noun would start `ni` bytes before the word: where that is no character
                 // boundary (`\`比`), it is not there.
-                let ni = n.find(w).unwrap_or(0);
+                let ni = words::find(n, w).unwrap_or(0);
                 i >= ni && s.get(i - ni..).is_some_and(|r| r.starts_with(n))
             });
             if !in_noun {
@@ -115,29 +115,29 @@ fn stated_basis(pre: &str, lead: &str, period: Option<&str>) -> Basis {
         Basis::Other(p.to_string())
     } else if ["扣除", "剔除", "不含", "除去"]
         .iter()
-        .any(|w| lead.contains(w))
-        && !pre.contains("价格")
+        .any(|w| words::contains(lead, w))
+        && !words::contains(pre, "价格")
     {
         Basis::Excluding
-    } else if pre.contains("可比口径") {
+    } else if words::contains(pre, "可比口径") {
         Basis::Comparable
-    } else if pre.contains("环比")
+    } else if words::contains(pre, "环比")
         || is_point(lexicon::get().words(List::MonthPoints))
         || month_number()
     {
         Basis::Month
     } else if is_point(lexicon::get().words(List::YearStartPoints)) {
         Basis::YearStart
-    } else if pre.contains("实际") || pre.contains("扣除价格") || pre.contains("可比价") {
+    } else if words::contains(pre, "实际") || words::contains(pre, "扣除价格") || words::contains(pre, "可比价") {
         Basis::Real
-    } else if pre.contains("平均") || pre.contains("年均") {
+    } else if words::contains(pre, "平均") || words::contains(pre, "年均") {
         Basis::Average
-    } else if pre.contains("相比") {
+    } else if words::contains(pre, "相比") {
         Basis::Other(pre.to_string())
     } else if let Some(p) = point {
         // Any other point was taken above: this one is the year before, by name or by number.
         year_before(p, period).unwrap_or(Basis::Year)
-    } else if pre.contains("同比") {
+    } else if words::contains(pre, "同比") {
         Basis::Year
     } else {
         Basis::Unstated
