@@ -2,7 +2,9 @@
 //!
 //! Matching is longest-first, so `千瓦时` wins over `千` and `个百分点` over `个`.
 
+use crate::text::fxhash::FxHashMap;
 use crate::text::words;
+use std::sync::OnceLock;
 
 /// What a unit says about the figure it follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,8 +144,9 @@ pub struct UnitMatch {
 
 /// The longest unit at the start of `s`.
 pub fn unit_at(s: &str) -> Option<UnitMatch> {
-    UNITS
+    units_starting(s.chars().next()?)
         .iter()
+        .map(|&i| &UNITS[i])
         .filter(|(printed, _, _)| words::starts_with(s, printed))
         .max_by_key(|(printed, _, _)| printed.len())
         .map(|&(printed, name, class)| UnitMatch {
@@ -154,6 +157,22 @@ pub fn unit_at(s: &str) -> Option<UnitMatch> {
         })
 }
 
+/// The units that start with `c`, in the order of [`UNITS`]: the text after a number is
+/// compared with those alone, not with every unit.
+fn units_starting(c: char) -> &'static [usize] {
+    static INDEX: OnceLock<FxHashMap<char, Vec<usize>>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+        for (i, (printed, _, _)) in UNITS.iter().enumerate() {
+            if let Some(first) = printed.chars().next() {
+                index.entry(first).or_default().push(i);
+            }
+        }
+        index
+    });
+    index.get(&c).map_or(&[], Vec::as_slice)
+}
+
 /// Counters that a Chinese numeral may stand before; `一` alone counts only before a few.
 pub fn chinese_numeral_may_precede(class: UnitClass) -> bool {
     !matches!(class, UnitClass::Percent | UnitClass::PerMille)
@@ -162,6 +181,27 @@ pub fn chinese_numeral_may_precede(class: UnitClass) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_units_by_first_character_find_what_all_the_units_find() {
+        let by_all = |s: &str| {
+            UNITS
+                .iter()
+                .filter(|(printed, _, _)| s.starts_with(printed))
+                .max_by_key(|(printed, _, _)| printed.len())
+                .map(|&(printed, name, _)| (printed.len(), name))
+        };
+        let tails = ["", "，", "元", "的", "%。", "多万", "亿元以上"];
+        for (printed, _, _) in UNITS {
+            let cut: String = printed.chars().take(1).collect();
+            for tail in tails {
+                for s in [format!("{printed}{tail}"), format!("{cut}{tail}")] {
+                    let found = unit_at(&s).map(|u| (u.len, u.name));
+                    assert_eq!(found, by_all(&s), "{s:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn longest_unit_wins() {
