@@ -128,7 +128,10 @@ fn stated_basis(pre: &str, lead: &str, period: Option<&str>) -> Basis {
         Basis::Month
     } else if is_point(lexicon::get().words(List::YearStartPoints)) {
         Basis::YearStart
-    } else if words::contains(pre, "实际") || words::contains(pre, "扣除价格") || words::contains(pre, "可比价") {
+    } else if ["实际", "扣除价格", "可比价"]
+        .iter()
+        .any(|w| words::contains(pre, w))
+    {
         Basis::Real
     } else if words::contains(pre, "平均") || words::contains(pre, "年均") {
         Basis::Average
