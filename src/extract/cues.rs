@@ -160,9 +160,11 @@ pub fn is_change(pre: &str) -> Option<bool> {
                 || pre.contains('较')
         })
     };
+    let cues = lexicon::get().signed(List::ChangeCues);
     lexicon::get()
-        .signed(List::ChangeCues)
+        .ending_like(List::ChangeCues, pre)
         .iter()
+        .map(|&i| &cues[i])
         .filter(|(w, _)| words::ends_with(pre, w))
         .filter(|(w, _)| w.chars().nth(1).is_some() || is_compared())
         .max_by_key(|(w, _)| w.len())

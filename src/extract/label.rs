@@ -79,11 +79,14 @@ fn strip_leading(mut s: &str) -> &str {
 }
 
 fn strip_trailing(mut s: &str) -> &str {
+    let lex = lexicon::get();
+    let trailing = lex.words(List::LabelTrailing);
     loop {
         let before = s;
-        if let Some(w) = lexicon::get()
-            .words(List::LabelTrailing)
+        if let Some(w) = lex
+            .ending_like(List::LabelTrailing, s)
             .iter()
+            .map(|&i| trailing[i])
             .filter(|w| words::ends_with(s, w))
             .max_by_key(|w| w.len())
         {

@@ -17,6 +17,7 @@ pub mod spec;
 use crate::extract::Qualifier;
 use crate::rules::locate_string;
 use crate::rules::RuleError;
+use crate::text::fxhash::FxHashMap;
 use crate::text::words::WordSet;
 use spec::ListSpec;
 use std::path::Path;
@@ -133,6 +134,8 @@ pub struct Lexicon {
     qualified: Vec<Vec<(&'static str, Qualifier)>>,
     /// Each list's words as one [`WordSet`], built the first time it is asked for.
     sets: Vec<OnceLock<WordSet>>,
+    /// Each list's words by their last character, built the first time it is asked for.
+    endings: Vec<OnceLock<FxHashMap<char, Vec<usize>>>>,
     /// The files read, for `hedui rules test` and the example tests.
     pub specs: Vec<(String, ListSpec)>,
 }
@@ -332,6 +335,7 @@ impl Lexicon {
             .collect();
         Ok(Lexicon {
             sets: vec![OnceLock::new(); words.len()],
+            endings: vec![OnceLock::new(); words.len()],
             words,
             plain,
             signed,
@@ -364,6 +368,25 @@ impl Lexicon {
     /// [`Lexicon::words`], [`Lexicon::signed`] and [`Lexicon::tagged`].
     pub fn set(&self, list: List) -> &WordSet {
         self.sets[list as usize].get_or_init(|| WordSet::new(self.words(list)))
+    }
+
+    /// The indices, in list order, of the words of a list that end with the character `s`
+    /// ends with: the only ones `s` can end with. Where the longest word that ends a label is
+    /// sought, these are the few to compare, not the whole list.
+    pub fn ending_like(&self, list: List, s: &str) -> &[usize] {
+        let by_last = self.endings[list as usize].get_or_init(|| {
+            let mut by_last: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+            for (i, w) in self.words(list).iter().enumerate() {
+                if let Some(last) = w.chars().next_back() {
+                    by_last.entry(last).or_default().push(i);
+                }
+            }
+            by_last
+        });
+        s.chars()
+            .next_back()
+            .and_then(|c| by_last.get(&c))
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -425,6 +448,35 @@ mod tests {
             .collect();
         files.push(("newsroom.json".into(), json.into()));
         files
+    }
+
+    #[test]
+    fn the_words_ending_like_a_text_are_every_word_it_ends_with() {
+        let lex = Lexicon::default_set();
+        for &l in List::ALL {
+            for w in lex.words(l) {
+                for s in [
+                    w.to_string(),
+                    format!("全省{w}"),
+                    format!("{w}的"),
+                    String::new(),
+                ] {
+                    let all: Vec<&str> = lex
+                        .words(l)
+                        .iter()
+                        .copied()
+                        .filter(|x| s.ends_with(x))
+                        .collect();
+                    let like: Vec<&str> = lex
+                        .ending_like(l, &s)
+                        .iter()
+                        .map(|&i| lex.words(l)[i])
+                        .filter(|x| s.ends_with(x))
+                        .collect();
+                    assert_eq!(like, all, "{} ending {s:?}", l.name());
+                }
+            }
+        }
     }
 
     #[test]
