@@ -255,7 +255,11 @@ impl Iterator for BlankedChars<'_> {
 /// A character the normalized text holds as it is, with nothing to look at around it: no
 /// layout space, no fold, and not the bracket of a pinyin note or the dash of a bullet.
 fn is_plain(c: char) -> bool {
-    !is_layout_space(c) && !matches!(c, '(' | '（' | '-') && fold_char(c) == c
+    if c.is_ascii() {
+        // No ASCII character folds.
+        return !matches!(c, ' ' | '\t' | '\n' | '\r' | '(' | '-');
+    }
+    !is_layout_space(c) && c != '（' && fold_char(c) == c
 }
 
 impl Normalized {
@@ -460,6 +464,19 @@ pub fn normalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plain_character_is_kept_as_it_is_with_nothing_to_look_around() {
+        let chars = (0..=0x7F_u32)
+            .chain(0x3000..0x3040)
+            .chain(0x4E00..0x9FA6)
+            .chain(0xFF00..0xFF70)
+            .filter_map(char::from_u32);
+        for c in chars {
+            let plain = !is_layout_space(c) && !matches!(c, '(' | '（' | '-') && fold_char(c) == c;
+            assert_eq!(is_plain(c), plain, "{c:?}");
+        }
+    }
 
     #[test]
     fn spaces_between_cjk_characters_vanish() {
