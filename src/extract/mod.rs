@@ -131,10 +131,12 @@ impl Iterator for Articles {
         let (figures, scanned_to) = scan::scan_from(text, self.scanned_to.max(from), end);
         self.scanned_to = scanned_to;
         let mut facts = fact::facts(text, from..end, figures);
-        let mut groups = Vec::new();
-        if self.groups {
-            groups = group::groups(text, from..end, &mut facts);
-        }
+        let mut groups = if self.groups {
+            group::groups(text, from..end, &mut facts)
+        } else {
+            Vec::new()
+        };
+        // A table's cells are figures: they are read whether or not groups are made.
         let table_groups = table::facts_and_groups(text, &tables, &mut facts);
         if self.groups {
             groups.extend(table_groups);
