@@ -153,7 +153,8 @@ pub fn label_of(pre: &str) -> String {
         .iter()
         .find(|d| pre.starts_with(*d))
         .map_or(pre, |_| &pre['电'.len_utf8()..]);
-    let pre = match words::find(pre, "电（").or_else(|| words::find(pre, "电(")) {
+    let dateline = || words::find(pre, "电（").or_else(|| words::find(pre, "电("));
+    let pre = match pre.contains('电').then(dateline).flatten() {
         Some(i)
             if lexicon::get()
                 .words(List::DatelineOpeners)
@@ -170,7 +171,13 @@ pub fn label_of(pre: &str) -> String {
     // spending is not part of the measure.
     let mut joined = String::new();
     let mut rest = strip_trailing(strip_leading(&cleaned));
-    for verb in ["实现", "完成", "录得", "共投入"] {
+    // Most labels hold none of these verbs: one search for their first characters says so.
+    let verbs: &[&str] = if rest.contains(['实', '完', '录', '共']) {
+        &["实现", "完成", "录得", "共投入"]
+    } else {
+        &[]
+    };
+    for verb in verbs {
         if let Some(i) = words::find(rest, verb) {
             if rest[i + verb.len()..].chars().count() >= 2 {
                 joined = format!("{}{}", &rest[..i], &rest[i + verb.len()..]);
