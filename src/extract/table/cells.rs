@@ -68,11 +68,18 @@ pub fn row_units(table: &Table, parents: &[Option<usize>]) -> Vec<Option<String>
         .collect()
 }
 
-/// Builds one fact per number cell of the readable rows.
-pub fn facts(text: &Text, table: &Table, parents: &[Option<usize>]) -> Vec<(Fact, CellRef)> {
+/// Builds one fact per number cell of the readable rows, each counted in its row's unit
+/// (`units`, from [`row_units`]).
+pub fn facts(
+    text: &Text,
+    table: &Table,
+    parents: &[Option<usize>],
+    units: &[Option<String>],
+) -> Vec<(Fact, CellRef)> {
     let labels = labels(table, parents);
-    let units = row_units(table, parents);
     let st = &text.structure;
+    // Every cell stands in the paragraph of the prose that introduces the table.
+    let paragraph = super::paragraph_of(text, table);
     let mut out = Vec::new();
     let unread = super::read::Column {
         header: "unreadable".to_string(),
@@ -147,7 +154,6 @@ pub fn facts(text: &Text, table: &Table, parents: &[Option<usize>]) -> Vec<(Fact
                 tags,
                 delta: false,
             };
-            let paragraph = super::paragraph_of(text, table);
             // In the prose's spelling, so that a cell and a sentence of one period match.
             let period = col
                 .period

@@ -94,11 +94,12 @@ pub fn facts_and_groups(text: &Text, tables: &[Table], facts: &mut Vec<Fact>) ->
         let stems = stems(t);
         // The unit each row's levels are counted in (`吨` for `民航(吨)`): the measure a rate
         // of the row is the growth of.
-        let level_units: Vec<Option<&'static str>> = cells::row_units(t, &parents)
+        let units = cells::row_units(t, &parents);
+        let level_units: Vec<Option<&'static str>> = units
             .iter()
             .map(|u| u.as_deref().and_then(cells::unit_of).map(|(name, ..)| name))
             .collect();
-        for (fact, at) in cells::facts(text, t, &parents) {
+        for (fact, at) in cells::facts(text, t, &parents, &units) {
             if !at.readable {
                 facts.push(fact);
                 continue;
