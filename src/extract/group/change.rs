@@ -6,7 +6,6 @@ use crate::extract::fact::Fact;
 use crate::extract::figure::Kind;
 use crate::extract::identity::{basis, Basis};
 use crate::extract::label::strip_marks;
-use crate::lexicon::{self, List};
 use crate::text::Text;
 
 /// True when the change is one of a change (`多增`, `少减`): more or less than the change a
@@ -41,10 +40,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         }
         // GDP and value added grow at constant prices: a change in current yuan does not make
         // their rate, unless the rate is said to be nominal.
-        let real = lexicon::get()
-            .words(List::RealGrowthMeasures)
-            .iter()
-            .any(|w| level.label.contains(w));
+        let real = super::grows_at_constant_prices(&level.label);
         let sentence = &t[text.full_sentence(level.figure.norm.start)];
         if real && !(sentence.contains("名义") || sentence.contains("现价")) {
             continue;

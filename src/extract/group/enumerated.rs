@@ -11,7 +11,6 @@
 use super::part_of::core;
 use super::{member, Group, GroupKind, Role};
 use crate::extract::fact::Fact;
-use crate::lexicon::{self, List};
 use crate::text::Text;
 
 /// Words that say the figure after them is the sum of the names before them.
@@ -109,11 +108,7 @@ pub fn groups(text: &Text, facts: &[Fact]) -> Vec<Group> {
         members.extend(stated.into_iter().map(|i| member(i, Role::Part)));
         // Value added and GDP grow at constant prices: their whole's rate only lies between the
         // parts' (`lexicon/real-growth-measures.json`).
-        let real = lexicon::get()
-            .words(List::RealGrowthMeasures)
-            .iter()
-            .any(|w| measure.contains(w));
-        let growth = if real {
+        let growth = if super::grows_at_constant_prices(&measure) {
             GroupKind::PartitionReal
         } else {
             GroupKind::PartitionNominal

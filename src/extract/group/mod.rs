@@ -57,6 +57,7 @@ mod statistic_ratio;
 mod subset;
 
 use super::fact::Fact;
+use crate::lexicon::{self, List};
 use crate::text::Text;
 pub use role::Role;
 use serde::Serialize;
@@ -228,6 +229,13 @@ impl Group {
 
 fn member(fact: usize, role: Role) -> Member {
     Member { fact, role }
+}
+
+/// Whether a measure's name holds one whose growth Chinese statistics print at constant prices
+/// (`增加值`, `生产总值`: `lexicon/real-growth-measures.json`). Such a whole's rate is only
+/// bounded by its parts', and a change in current yuan does not make it.
+fn grows_at_constant_prices(measure: &str) -> bool {
+    lexicon::get().set(List::RealGrowthMeasures).any_in(measure)
 }
 
 /// The groups of the facts of `within`: the whole text, or one article of it.

@@ -16,7 +16,6 @@ use super::{member, Group, GroupKind, Role};
 use crate::concepts::{partitions, Growth, Partition};
 use crate::extract::fact::Fact;
 use crate::interval::Interval;
-use crate::lexicon::{self, List};
 use crate::text::words::{self, WordSet};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -279,10 +278,7 @@ pub fn groups(facts: &[Fact], existing: &[Group]) -> Vec<Group> {
             let whole_made = kind == GroupKind::Partition || covers(facts, whole, &members[1..]);
             // A prefix partition of value added or GDP (`重工业增加值`) grows at constant prices:
             // its whole's rate only lies between its parts'.
-            let at_constant_prices = lexicon::get()
-                .words(List::RealGrowthMeasures)
-                .iter()
-                .any(|w| words::contains(measure_of, w));
+            let at_constant_prices = super::grows_at_constant_prices(measure_of);
             let growth = match (whole_made, p.growth) {
                 (true, Growth::Nominal) if at_constant_prices => Some(GroupKind::PartitionReal),
                 (true, Growth::Nominal) => Some(GroupKind::PartitionNominal),
