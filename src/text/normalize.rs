@@ -222,13 +222,10 @@ impl BlankedChars<'_> {
         self.peeked.as_ref().and_then(Option::as_ref)
     }
 
-    /// Passes over the plain characters ([`is_plain`]) after the one just taken at `from`, up
-    /// to the next blanked range, and says where they end.
-    fn plain_run(&mut self, from: usize) -> usize {
-        debug_assert!(
-            self.peeked.is_none(),
-            "the character after `from` is not yet read"
-        );
+    /// Passes over the plain characters ([`is_plain`]) after the one just taken, up to the next
+    /// blanked range, and says where they end.
+    fn plain_run(&mut self) -> usize {
+        debug_assert!(self.peeked.is_none(), "the next character is not yet read");
         let bound = self.blanked.first().map_or(self.text.len(), |r| r.start);
         let rest = &self.text[self.at..bound.max(self.at)];
         let end = rest
@@ -236,7 +233,6 @@ impl BlankedChars<'_> {
             .find(|&(_, c)| !is_plain(c))
             .map_or(rest.len(), |(j, _)| j);
         self.at += end;
-        debug_assert!(from < self.at);
         self.at
     }
 }
@@ -289,7 +285,7 @@ impl Normalized {
         while let Some((i, c)) = chars.next() {
             if is_plain(c) {
                 // Most of a draft: copied as a run, which maps one to one.
-                let end = chars.plain_run(i);
+                let end = chars.plain_run();
                 push_origin(&mut origin, text.len(), i, end, true);
                 text.push_str(&original[i..end]);
                 continue;
@@ -348,11 +344,7 @@ impl Normalized {
                 }
                 continue;
             }
-            let opens_note = matches!(c, '(' | '（');
-            if let Some(len) = opens_note
-                .then(|| pinyin_note(original, i, text.chars().next_back()))
-                .flatten()
-            {
+            if let Some(len) = pinyin_note(original, i, text.chars().next_back()) {
                 // Skip the note as layout damage: `個(gè)百分點` reads `個百分點`.
                 while chars.peek().is_some_and(|&(j, _)| j < i + len) {
                     chars.next();
