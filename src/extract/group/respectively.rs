@@ -45,21 +45,19 @@ fn list_in_clause_before(text: &Text, facts: &[Fact], clause: usize) -> Option<R
     let t = text.as_str();
     let clauses = &text.structure.clauses;
     let sentence_of = |c: &Clause| text.structure.sentence_at(c.range().start);
-    let prev = clauses.get(clause.checked_sub(1)?)?;
-    if sentence_of(prev) != sentence_of(&clauses[clause]) {
+    let prev_clause = clauses.get(clause.checked_sub(1)?)?;
+    if sentence_of(prev_clause) != sentence_of(&clauses[clause]) {
         return None;
     }
+    let prev = prev_clause.range();
     // Facts are in text order: the first at or after a position is found by bisection.
     let first_from = |at: usize| facts.partition_point(|f| f.figure.norm.start < at);
     let first_fact = facts
-        .get(first_from(prev.range().start))
-        .map_or(prev.range().end, |f| f.figure.norm.start);
-    let mut end = first_fact.min(prev.range().end);
-    end = prev.range().start
-        + t[prev.range().start..end]
-            .trim_end_matches(['，', ','])
-            .len();
-    let mut begin = prev.range().start;
+        .get(first_from(prev.start))
+        .map_or(prev.end, |f| f.figure.norm.start);
+    let mut end = first_fact.min(prev.end);
+    end = prev.start + t[prev.start..end].trim_end_matches(['，', ',']).len();
+    let mut begin = prev.start;
     let stretch = &t[begin..end];
     let first_dun = stretch.find('、')?;
     if let Some((i, w)) = lexicon::get()
@@ -71,14 +69,12 @@ fn list_in_clause_before(text: &Text, facts: &[Fact], clause: usize) -> Option<R
         begin += i + w.len();
     }
     if let Some(before) = clause.checked_sub(2).and_then(|c| clauses.get(c)) {
-        let same_sentence = sentence_of(before) == sentence_of(prev);
+        let same_sentence = sentence_of(before) == sentence_of(prev_clause);
+        let before = before.range();
         let has_figure = facts
-            .get(first_from(before.range().start))
-            .is_some_and(|f| before.range().contains(&f.figure.norm.start));
-        if same_sentence
-            && !has_figure
-            && !new_breakdown(text, before.range().start, before.range().end)
-        {
+            .get(first_from(before.start))
+            .is_some_and(|f| before.contains(&f.figure.norm.start));
+        if same_sentence && !has_figure && !new_breakdown(text, before.start, before.end) {
             return None;
         }
     }
