@@ -102,13 +102,9 @@ struct FullSentence {
 /// of the paragraph or just after a full stop, to the next full stop or the paragraph's end.
 fn full_sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<FullSentence> {
     let stops: Vec<usize> = text.match_indices(FULL_STOPS).map(|(i, _)| i).collect();
-    let ranges: Vec<Range<usize>> = if paragraphs.is_empty() {
-        std::iter::once(0..text.len()).collect()
-    } else {
-        paragraphs.iter().map(|p| p.range.clone()).collect()
-    };
-    let mut out = Vec::with_capacity(stops.len() + ranges.len());
-    for para in ranges {
+    let whole = std::iter::once(0..text.len()).filter(|_| paragraphs.is_empty());
+    let mut out = Vec::with_capacity(stops.len() + paragraphs.len() + 1);
+    for para in paragraphs.iter().map(|p| p.range.clone()).chain(whole) {
         let mut start = para.start;
         let first = stops.partition_point(|&s| s < para.start);
         for &stop in stops[first..].iter().take_while(|&&s| s < para.end) {
