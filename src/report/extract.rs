@@ -112,18 +112,9 @@ pub fn file_json(source: &Source, ex: &Extraction, groups: bool) -> Value {
     doc
 }
 
-/// Writes `value` as `serde_json::to_string_pretty` would print it `depth` levels deep in a
-/// document (two spaces a level), after a newline and that indentation: one element of an
-/// array streamed element by element.
-fn write_nested(w: &mut impl io::Write, value: &impl Serialize, depth: usize) -> io::Result<()> {
-    let indent = "  ".repeat(depth);
-    write!(w, "\n{indent}")?;
-    let mut indented = Indented {
-        inner: w,
-        indent: indent.as_bytes(),
-    };
-    serde_json::to_writer_pretty(&mut indented, value).map_err(io::Error::other)
-}
+/// Where an element of a file object's array stands in the `extract --format json` document:
+/// four levels deep, two spaces a level.
+const ELEMENT_INDENT: &[u8] = b"        ";
 
 /// A writer that indents every line after the first. JSON strings hold no raw newline, so
 /// every line break of a pretty value is a line of the layout.
@@ -156,12 +147,19 @@ fn open_array(w: &mut impl io::Write, key: &str) -> io::Result<()> {
     write!(w, "      \"{key}\": [")
 }
 
-/// One element of a file object's array: after a comma unless it is the first.
+/// One element of a file object's array, as `serde_json::to_string_pretty` prints it at its
+/// depth in the document: after a comma unless it is the first, on a line of its own.
 fn write_element(w: &mut impl io::Write, first: bool, value: &impl Serialize) -> io::Result<()> {
     if !first {
         w.write_all(b",")?;
     }
-    write_nested(w, value, 4)
+    w.write_all(b"\n")?;
+    w.write_all(ELEMENT_INDENT)?;
+    let mut indented = Indented {
+        inner: w,
+        indent: ELEMENT_INDENT,
+    };
+    serde_json::to_writer_pretty(&mut indented, value).map_err(io::Error::other)
 }
 
 /// Closes a file object's array, on a line of its own when it holds anything.
